@@ -1,0 +1,30 @@
+import type { Role } from './roles';
+
+/**
+ * Which profiles may call each procedure (Linee guida AgID: access by profiles). Anything not
+ * listed here needs only a valid session. Annulment is executed only by the responsabile
+ * (Linee guida, art. 54 DPR 445/2000); any clerk may request it.
+ */
+export const permissions: Record<string, readonly Role[]> = {
+  'users.list': ['amministratore', 'responsabile'],
+  'users.create': ['amministratore'],
+  'users.update': ['amministratore'],
+  'offices.upsert': ['amministratore'],
+  'titolario.upsert': ['amministratore', 'responsabile'],
+  'protocol.register': ['responsabile', 'protocollista', 'segreteria'],
+  'protocol.update': ['responsabile', 'protocollista', 'segreteria'],
+  'protocol.requestAnnulment': ['responsabile', 'protocollista', 'segreteria'],
+  'protocol.annul': ['responsabile'],
+  'protocol.dailyRegister': ['responsabile', 'protocollista', 'amministratore'],
+  'protocol.search': ['amministratore', 'responsabile', 'protocollista', 'segreteria'],
+  'protocol.get': ['amministratore', 'responsabile', 'protocollista', 'segreteria'],
+  'protocol.label': ['responsabile', 'protocollista', 'segreteria'],
+  'directory.create': ['responsabile', 'protocollista', 'segreteria', 'cerimoniale'],
+  'directory.update': ['responsabile', 'protocollista', 'segreteria', 'cerimoniale'],
+};
+
+export function isAllowed(procedure: string, userRoles: readonly Role[]): boolean {
+  const allowed = permissions[procedure];
+  if (!allowed) return true;
+  return userRoles.some((r) => allowed.includes(r));
+}
