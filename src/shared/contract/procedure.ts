@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { AppError } from './errors';
 
 // Zod's own messages in Italian: the clerk reads them as they are.
 z.config(z.locales.it());
-import { AppError } from './errors';
 
 /**
  * A procedure of the RPC contract: a `domain.verb` name, a zod schema for its input and the
