@@ -1,0 +1,31 @@
+import { machineLine, printTable, type BenchRow } from './lib';
+
+/**
+ * `npm run bench`: every benchmark in turn, one table each, with the machine on top. Targets are
+ * printed beside the figures; nothing here fails a build (speed lives in bench/, not in tests).
+ * `npm run bench -- local-search` runs only the named ones.
+ */
+const suites: Array<[string, string]> = [
+  ['local-search', 'Ricerca locale su 1.000.000 di registrazioni (SQLite FTS5)'],
+  ['registration-roundtrip', 'Registrazione dal desk con server integrato (PGlite)'],
+  ['server-registrations', 'Server del registro su PostgreSQL, 50 client concorrenti'],
+];
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  console.log(`# Gonfalone — benchmark\nMacchina: ${machineLine()}\nData: ${new Date().toISOString()}`);
+  let missed = 0;
+  for (const [file, title] of suites) {
+    if (only.length && !only.includes(file)) continue;
+    const mod = (await import(`./${file}.ts`)) as { run: () => Promise<BenchRow[]> };
+    const rows = await mod.run();
+    printTable(title, rows);
+    missed += rows.filter((r) => !r.pass).length;
+  }
+  console.log(missed ? `\n${missed} misure sotto obiettivo.` : '\nTutte le misure rispettano gli obiettivi.');
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,8 @@
+import { defineConfig } from 'drizzle-kit';
+
+// The desk's local SQLite schema; migrations are generated, forward-only and shipped.
+export default defineConfig({
+  dialect: 'sqlite',
+  schema: './src/main/core/db/schema.ts',
+  out: './drizzle/client',
+});

@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+import { StartupError } from '../errors';
+
+/** `PRAGMA application_id` of a Gonfalone desk database ("GFLN"). */
+export const GONFALONE_APPLICATION_ID = 0x47464c4e;
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export const DEFAULT_MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../drizzle/client');
+
+const ownTables = new Set([...Object.values(schema).map((t) => tableName(t)), '__drizzle_migrations', 'sqlite_sequence']);
+
+/**
+ * Opens (creating if needed) the local database, refusing a foreign or corrupt file before
+ * anything writes to it, then applies the shipped migrations.
+ */
+export function openLocalDatabase(file: string | ':memory:', migrationsFolder = DEFAULT_MIGRATIONS_FOLDER): Db {
+  if (file !== ':memory:') checkExistingFile(file);
+  const sqlite = new Database(file);
+  try {
+    if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma(`application_id = ${GONFALONE_APPLICATION_ID}`);
+    const db = drizzle(sqlite, { schema });
+    migrate(db, { migrationsFolder });
+    return db;
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
+}
+
+/** Read-only inspection: a text file, a corrupt file or another application's SQLite is refused. */
+function checkExistingFile(file: string): void {
+  if (!fs.existsSync(file) || fs.statSync(file).size === 0) return;
+  const header = Buffer.alloc(16);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, header, 0, 16, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (header.toString('latin1') !== 'SQLite format 3\0') {
+    throw new StartupError(file, `Il file dati «${file}» non è un database di Gonfalone (formato non riconosciuto): non è stato modificato.`);
+  }
+  let probe: Database.Database | undefined;
+  try {
+    probe = new Database(file, { readonly: true, fileMustExist: true });
+    const appId = probe.pragma('application_id', { simple: true });
+    const tables = probe
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'protocol_fts%'")
+      .pluck()
+      .all() as string[];
+    const foreign = tables.filter((t) => !ownTables.has(t));
+    if (appId !== GONFALONE_APPLICATION_ID && (appId !== 0 || foreign.length > 0 || tables.length > 0)) {
+      throw new StartupError(file, `Il file dati «${file}» appartiene a un'altra applicazione: non è stato modificato.`);
+    }
+    if (foreign.length > 0) {
+      throw new StartupError(file, `Il file dati «${file}» contiene tabelle sconosciute (${foreign.slice(0, 3).join(', ')}): non è stato modificato.`);
+    }
+    const check = probe.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new StartupError(file, `Il file dati «${file}» è danneggiato: non è stato modificato.`);
+  } catch (err) {
+    if (err instanceof StartupError) throw err;
+    throw new StartupError(file, `Il file dati «${file}» è danneggiato o illeggibile: non è stato modificato.`);
+  } finally {
+    probe?.close();
+  }
+}
+
+function tableName(t: unknown): string {
+  const sym = Object.getOwnPropertySymbols(t as object).find((s) => s.description === 'drizzle:Name');
+  return sym ? String((t as Record<symbol, unknown>)[sym]) : '';
+}

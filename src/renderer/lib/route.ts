@@ -1,0 +1,43 @@
+/**
+ * Hash routes: they work both under file:// (Electron) and http (web host) without a server
+ * rewrite, and the browser history gives the Back key for free.
+ */
+export type Route =
+  | { screen: 'registra' }
+  | { screen: 'registro' }
+  | { screen: 'dettaglio'; id: string }
+  | { screen: 'rubrica' }
+  | { screen: 'giornaliero' }
+  | { screen: 'amministrazione'; tab: 'utenti' | 'uffici' | 'titolario' };
+
+const adminTabs = ['utenti', 'uffici', 'titolario'] as const;
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [head, arg] = parts;
+  switch (head) {
+    case 'registro':
+      return arg ? { screen: 'dettaglio', id: arg } : { screen: 'registro' };
+    case 'rubrica':
+      return { screen: 'rubrica' };
+    case 'giornaliero':
+      return { screen: 'giornaliero' };
+    case 'amministrazione': {
+      const tab = adminTabs.find((t) => t === arg) ?? 'utenti';
+      return { screen: 'amministrazione', tab };
+    }
+    default:
+      return { screen: 'registra' };
+  }
+}
+
+export function routeHref(route: Route): string {
+  switch (route.screen) {
+    case 'dettaglio':
+      return `#/registro/${encodeURIComponent(route.id)}`;
+    case 'amministrazione':
+      return `#/amministrazione/${route.tab}`;
+    default:
+      return `#/${route.screen}`;
+  }
+}
