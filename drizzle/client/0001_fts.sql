@@ -1,7 +1,8 @@
 -- Full-text index of the register (FTS5): oggetto, correspondent names and the number in its
 -- plain, 7-digit and year forms. Contentless, with rowid = sort_key (year * 10^8 + number), so a
 -- search walks rowids newest first and stops at LIMIT instead of sorting every match.
-CREATE VIRTUAL TABLE `protocol_fts` USING fts5(`body`, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
+-- Prefix indexes (3–6 characters) keep search-as-you-type fast on a million entries.
+CREATE VIRTUAL TABLE `protocol_fts` USING fts5(`body`, content='', contentless_delete=1, prefix='3 4 5 6', tokenize='unicode61 remove_diacritics 2');
 --> statement-breakpoint
 CREATE TRIGGER `protocol_fts_ai` AFTER INSERT ON `protocol_entries` BEGIN
   INSERT INTO `protocol_fts`(rowid, `body`) VALUES (new.sort_key,

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { createRegisterServer, type RegisterServer } from '../server/app';
 import { openDesk, type Desk } from './core/desk';
@@ -16,6 +17,9 @@ export interface EmbeddedDesk {
 
 export async function startEmbeddedDesk(opts: { dataRoot: string; appVersion?: string }): Promise<EmbeddedDesk> {
   const databaseUrl = process.env.GONFALONE_SERVER_DATABASE_URL;
+  // PGlite does not create missing parent folders: a first start on a new data folder must work.
+  fs.mkdirSync(path.join(opts.dataRoot, 'server'), { recursive: true });
+  fs.mkdirSync(path.join(opts.dataRoot, 'desk'), { recursive: true });
   const server = await createRegisterServer({
     dataDir: path.join(opts.dataRoot, 'server'),
     ...(databaseUrl ? { databaseUrl } : {}),

@@ -1,4 +1,4 @@
-import type { DeskBridge } from '../../shared/contract';
+import type { DeskBridge } from '../../shared/contract/bridge';
 import type { Transport } from './transport';
 
 /** Electron: the preload's RPC port; the shell keeps the session token, not the page. */

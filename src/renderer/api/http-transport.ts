@@ -1,4 +1,5 @@
-import type { DeskEvent, RpcReply } from '../../shared/contract';
+import type { DeskEvent } from '../../shared/contract';
+import type { RpcReply } from '../../shared/contract/bridge';
 import { envelopeFromHttp, networkError } from './http-errors';
 import { getToken } from './session';
 import type { Transport, UploadReply } from './transport';

@@ -1,4 +1,5 @@
-import type { DeskEvent, DocumentRef, RpcReply } from '../../shared/contract';
+import type { DeskEvent, DocumentRef } from '../../shared/contract';
+import type { RpcReply } from '../../shared/contract/bridge';
 import type { ErrorEnvelope } from '../../shared/contract/errors';
 
 export type UploadReply = { ok: true; data: DocumentRef } | { ok: false; error: ErrorEnvelope };

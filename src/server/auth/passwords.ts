@@ -30,4 +30,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /** A hash of a random password: lets a failed login for an unknown user cost the same time. */
-export const decoyHash = hashPassword(randomBytes(16).toString('hex'));
+export function decoyHash(): Promise<string> {
+  decoy ??= hashPassword(randomBytes(16).toString('hex'));
+  return decoy;
+}
+let decoy: Promise<string> | undefined;

@@ -26,6 +26,9 @@ export async function openDatabase(opts: { databaseUrl?: string; pgDataDir?: str
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 20 });
+    // An idle connection dropped by PostgreSQL (restart, admin command) must not crash the
+    // server: the pool discards it and the next query opens a new one.
+    pool.on('error', () => undefined);
     const db = drizzle({ client: pool, schema });
     try {
       await migrate(db, { migrationsFolder });

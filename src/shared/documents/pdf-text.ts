@@ -31,7 +31,8 @@ export function toWinAnsi(text: string, font: PDFFont): string {
   let out = '';
   for (const ch of text.replace(/\t/g, ' ').normalize('NFC')) {
     const cp = ch.codePointAt(0)!;
-    if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) continue;
+    // Controls, zero-width joiners and emoji variation selectors carry nothing printable.
+    if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || /[\p{Cf}\uFE00-\uFE0F]/u.test(ch)) continue;
     if (charset.has(cp)) {
       out += ch;
       continue;

@@ -27,6 +27,9 @@ export function openLocalDatabase(file: string | ':memory:', migrationsFolder = 
     if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = NORMAL');
+    // Reads dominate (search on a million entries): a 64 MB page cache and memory-mapped I/O.
+    sqlite.pragma('cache_size = -65536');
+    if (file !== ':memory:') sqlite.pragma('mmap_size = 268435456');
     sqlite.pragma(`application_id = ${GONFALONE_APPLICATION_ID}`);
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder });

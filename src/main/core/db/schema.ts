@@ -106,6 +106,8 @@ export const protocolEntries = sqliteTable(
   },
   (t) => [
     uniqueIndex('protocol_entries_sort_key').on(t.sortKey),
+    // "42" without a year: the exact number first, without scanning the register.
+    index('protocol_entries_number').on(t.number, t.sortKey),
     index('protocol_entries_registered_at').on(t.registeredAt),
     index('protocol_entries_classification').on(t.classificationCode, t.sortKey),
   ],

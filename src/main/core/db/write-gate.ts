@@ -22,6 +22,8 @@ export function installWriteGate(sqlite: Database.Database): void {
 /** Runs `fn` in one transaction with the gate open; only the write path and pull applier call it. */
 export function throughWriteGate<T>(sqlite: Database.Database, fn: () => T): T {
   return sqlite.transaction(() => {
+    // Already open by an enclosing call in this transaction: nothing to open or close.
+    if (sqlite.prepare('SELECT count(*) FROM temp.write_gate').pluck().get() !== 0) return fn();
     sqlite.prepare('INSERT INTO temp.write_gate (opened) VALUES (1)').run();
     try {
       return fn();

@@ -1,0 +1,1 @@
+CREATE INDEX `protocol_entries_number` ON `protocol_entries` (`number`,`sort_key`);

@@ -1,0 +1,190 @@
+import { eq } from 'drizzle-orm';
+import { AppError, type DeskEvent, type SessionUser, type SyncStatus } from '../../../shared/contract';
+import { PROTOCOL_VERSION, type MutationResult, type SyncedTable } from '../../../shared/sync/protocol';
+import type { Db } from '../db/open';
+import { syncState } from '../db/schema';
+import { throughWriteGate } from '../db/write-gate';
+import type { Logger } from '../logger';
+import type { BlobStore } from '../blobs/store';
+import type { SessionStore } from '../session';
+import { CLIENT_SCHEMA_VERSION } from '../db/version';
+import { Mutex } from './mutex';
+import { nextBatch, outboxCounts, toEnvelope, type OutboxRow } from './outbox';
+import { applyAcks, applyPullPage } from './pull-applier';
+import type { ServerClient } from './server-client';
+import { LiveLink } from './live';
+
+export interface SyncDeps {
+  db: Db;
+  client: ServerClient;
+  sessions: SessionStore;
+  blobs: BlobStore;
+  clock: () => Date;
+  logger: Logger;
+  emit: (e: DeskEvent) => void;
+}
+
+const domainsOf: Record<SyncedTable, Extract<DeskEvent, { type: 'data-changed' }>['domains'][number]> = {
+  organisation: 'setup',
+  users: 'users',
+  offices: 'offices',
+  titolario: 'titolario',
+  contacts: 'directory',
+  protocol_entries: 'protocol',
+  protocol_history: 'protocol',
+};
+
+/**
+ * The sync engine: one round under a mutex (push → pull → push). Results of pushed mutations
+ * are kept in memory so `protocol.register` can wait for its own number.
+ */
+export class SyncEngine {
+  private readonly mutex = new Mutex();
+  private readonly results = new Map<string, MutationResult>();
+  private online = false;
+  private readonly live: LiveLink;
+
+  constructor(private readonly d: SyncDeps) {
+    this.live = new LiveLink({ client: d.client, sessions: d.sessions, logger: d.logger, round: () => this.round().then((s) => s.lastError === null) });
+  }
+
+  get clientId(): string {
+    return this.state().clientId;
+  }
+
+  /** Starts the SSE subscription and the 10 s polling fallback. */
+  start(): void {
+    this.live.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.live.stop();
+    await this.mutex.run(async () => undefined);
+  }
+
+  /** One full round; failures are recorded in the status, never thrown. */
+  round(): Promise<SyncStatus> {
+    return this.mutex.run(async () => {
+      try {
+        await this.pushAll();
+        await this.pullAll();
+        await this.pushAll();
+        this.recordSuccess();
+      } catch (err) {
+        this.recordFailure(err);
+      }
+      return this.emitStatus();
+    });
+  }
+
+  /**
+   * Pushes at once and pulls, for a mutation whose answer the caller waits for (registration).
+   * Throws OFFLINE if the server could not be reached (the mutation stays in the outbox).
+   */
+  syncMutation(mutationId: string): Promise<MutationResult | undefined> {
+    return this.mutex.run(async () => {
+      try {
+        await this.pushAll();
+        const result = this.results.get(mutationId);
+        if (result?.status === 'applied') await this.pullAll();
+        this.recordSuccess();
+        this.emitStatus();
+        return result;
+      } catch (err) {
+        this.recordFailure(err);
+        this.emitStatus();
+        throw err;
+      }
+    });
+  }
+
+  status(): SyncStatus {
+    const s = this.state();
+    const c = outboxCounts(this.d.db);
+    return { online: this.online, pendingCount: c.pending, oldestPendingAt: c.oldestPendingAt, lastSyncAt: s.lastSyncAt, lastError: s.lastError, rejectedCount: c.rejected, cursor: s.cursor };
+  }
+
+  private async pushAll(): Promise<void> {
+    for (;;) {
+      const batch = nextBatch(this.d.db);
+      if (batch.length === 0) return;
+      const token = this.d.sessions.tokenOf(batch[0]!.userId);
+      if (!token) throw new AppError('UNAUTHENTICATED', "Modifiche in attesa: l'autore deve accedere di nuovo per inviarle al server.");
+      await this.uploadDocuments(batch, token);
+      const res = await this.d.client.push(
+        { clientId: this.clientId, protocolVersion: PROTOCOL_VERSION, schemaVersion: CLIENT_SCHEMA_VERSION, mutations: batch.map(toEnvelope) },
+        token,
+      );
+      for (const r of res.results) this.results.set(r.id, r);
+      throughWriteGate(this.d.db.$client, () => applyAcks(this.d.db, res.results));
+      this.online = true;
+      if (res.results.length === 0) return;
+    }
+  }
+
+  /** PUT /blobs/<sha> for every document a mutation references that the server lacks. */
+  private async uploadDocuments(batch: OutboxRow[], token: string): Promise<void> {
+    for (const m of batch) {
+      for (const sha of referencedHashes(JSON.parse(m.args) as unknown)) {
+        if (this.d.blobs.isUploaded(sha)) continue;
+        const bytes = this.d.blobs.read(sha);
+        if (!bytes) continue; // the server will refuse the mutation with a clear reason
+        if (!(await this.d.client.hasBlob(sha, token))) await this.d.client.putBlob(sha, bytes, token);
+        this.d.blobs.markUploaded(sha, bytes.byteLength);
+      }
+    }
+  }
+
+  private async pullAll(): Promise<void> {
+    const token = this.d.sessions.anyToken();
+    const touched = new Set<SyncedTable>();
+    for (;;) {
+      const s = this.state();
+      const page = await this.d.client.pull({ cursor: s.cursor, clientId: s.clientId, ackedSeq: s.ackedSeq }, token);
+      for (const a of page.acks) this.results.set(a.id, a);
+      for (const t of applyPullPage(this.d.db, page, (id) => this.userFor(id))) touched.add(t);
+      this.online = true;
+      if (!page.hasMore || page.cursor === s.cursor) break;
+    }
+    if (touched.size > 0) this.d.emit({ type: 'data-changed', domains: [...new Set([...touched].map((t) => domainsOf[t]))] });
+  }
+
+  private userFor(id: string): SessionUser {
+    return this.d.sessions.userOf(id) ?? { id, username: '', fullName: '', roles: [], officeId: null };
+  }
+
+  private state() {
+    const s = this.d.db.select().from(syncState).where(eq(syncState.id, 1)).get();
+    if (!s) throw new Error('sync_state mancante');
+    return s;
+  }
+
+  private recordSuccess(): void {
+    this.d.db.update(syncState).set({ lastSyncAt: this.d.clock().toISOString(), lastError: null }).where(eq(syncState.id, 1)).run();
+  }
+
+  private recordFailure(err: unknown): void {
+    if (err instanceof AppError && err.code === 'OFFLINE') this.online = false;
+    const message = err instanceof AppError ? err.message : 'Errore di sincronizzazione imprevisto.';
+    this.d.logger.log('warn', 'sync failed', { error: err instanceof Error ? err.message : String(err) });
+    this.d.db.update(syncState).set({ lastError: message }).where(eq(syncState.id, 1)).run();
+  }
+
+  private emitStatus(): SyncStatus {
+    const status = this.status();
+    this.d.emit({ type: 'sync-status', status });
+    return status;
+  }
+}
+
+/** Every `sha256` a mutation's arguments reference (primary document, attachments). */
+export function referencedHashes(args: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(args)) for (const v of args) referencedHashes(v, out);
+  else if (args && typeof args === 'object') {
+    for (const [k, v] of Object.entries(args)) {
+      if (k === 'sha256' && typeof v === 'string' && /^[0-9a-f]{64}$/.test(v)) out.add(v);
+      else referencedHashes(v, out);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,74 @@
+import { AppError, isErrorEnvelope } from '../../../shared/contract';
+import type { PullResponse, PushRequest, PushResponse, ServerHealth } from '../../../shared/sync/protocol';
+
+/**
+ * HTTP client of the register server (docs/architecture.md, "HTTP surface"). Network failures
+ * become OFFLINE; error answers are rebuilt from their `{code, message}` envelope.
+ */
+export class ServerClient {
+  constructor(
+    readonly baseUrl: string,
+    private readonly timeoutMs = 15_000,
+  ) {}
+
+  health(timeoutMs = 1500): Promise<ServerHealth> {
+    return this.request<ServerHealth>('GET', '/health', { timeoutMs });
+  }
+
+  push(body: PushRequest, token: string): Promise<PushResponse> {
+    return this.request<PushResponse>('POST', '/sync/push', { body, token });
+  }
+
+  pull(q: { cursor: number; clientId: string; ackedSeq: number; limit?: number }, token: string | undefined): Promise<PullResponse> {
+    const params = new URLSearchParams({ cursor: String(q.cursor), clientId: q.clientId, ackedSeq: String(q.ackedSeq), limit: String(q.limit ?? 2000) });
+    return this.request<PullResponse>('GET', `/sync/pull?${params}`, { token });
+  }
+
+  /** HEAD /blobs/<sha>: whether the server already has the document. */
+  async hasBlob(sha256: string, token: string): Promise<boolean> {
+    const res = await this.raw('HEAD', `/blobs/${sha256}`, { token });
+    return res.ok;
+  }
+
+  async putBlob(sha256: string, bytes: Uint8Array, token: string): Promise<void> {
+    const res = await this.raw('PUT', `/blobs/${sha256}`, { token, rawBody: bytes });
+    if (!res.ok) throw await errorOf(res);
+  }
+
+  /** JSON request; `token` goes in `Authorization: Bearer`. */
+  async request<T>(method: string, path: string, opts: { body?: unknown; token?: string | undefined; timeoutMs?: number } = {}): Promise<T> {
+    const res = await this.raw(method, path, opts);
+    if (!res.ok) throw await errorOf(res);
+    return (await res.json()) as T;
+  }
+
+  async raw(
+    method: string,
+    path: string,
+    opts: { body?: unknown; rawBody?: Uint8Array; token?: string | undefined; timeoutMs?: number; signal?: AbortSignal } = {},
+  ): Promise<Response> {
+    const headers: Record<string, string> = {};
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    let body: BodyInit | undefined;
+    if (opts.rawBody) {
+      headers['content-type'] = 'application/octet-stream';
+      body = opts.rawBody.slice();
+    } else if (opts.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(opts.body);
+    }
+    const signal = opts.signal ?? AbortSignal.timeout(opts.timeoutMs ?? this.timeoutMs);
+    try {
+      return await fetch(new URL(path, this.baseUrl), { method, headers, body, signal });
+    } catch {
+      throw new AppError('OFFLINE');
+    }
+  }
+}
+
+async function errorOf(res: Response): Promise<AppError> {
+  const payload: unknown = await res.json().catch(() => null);
+  if (isErrorEnvelope(payload)) return new AppError(payload.code, payload.message, payload.details);
+  if (res.status >= 500) return new AppError('OFFLINE', `Il server del registro ha risposto con un errore (${res.status}).`);
+  return new AppError('INTERNAL', `Risposta inattesa dal server del registro (${res.status}).`);
+}

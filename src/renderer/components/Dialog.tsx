@@ -1,0 +1,27 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+
+/**
+ * A modal on the native <dialog>: focus is trapped and returned by the browser, Esc closes it.
+ */
+export function Dialog(props: { open: boolean; title: string; onClose: () => void; children: ReactNode }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (props.open && !d.open) d.showModal();
+    if (!props.open && d.open) d.close();
+  }, [props.open]);
+  return (
+    <dialog ref={ref} className="g-dialog" aria-labelledby="g-dialog-title" onClose={props.onClose} onCancel={props.onClose}>
+      <div className="g-dialog-head">
+        <h2 id="g-dialog-title" className="h4">
+          {props.title}
+        </h2>
+        <button type="button" className="btn btn-outline-secondary btn-sm" onClick={props.onClose}>
+          Chiudi
+        </button>
+      </div>
+      {props.open && props.children}
+    </dialog>
+  );
+}

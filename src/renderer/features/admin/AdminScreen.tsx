@@ -1,0 +1,31 @@
+import { routeHref } from '../../lib/route';
+import { UsersAdmin } from './UsersAdmin';
+import { OfficesAdmin } from './OfficesAdmin';
+import { TitolarioAdmin } from './TitolarioAdmin';
+
+const tabs = [
+  { tab: 'utenti', label: 'Utenti' },
+  { tab: 'uffici', label: 'Uffici' },
+  { tab: 'titolario', label: 'Titolario' },
+] as const;
+
+/** Amministrazione: users, offices, titolario (administrators only). */
+export function AdminScreen(props: { tab: 'utenti' | 'uffici' | 'titolario' }) {
+  return (
+    <section aria-labelledby="g-admin-title">
+      <h1 id="g-admin-title" className="h3">
+        Amministrazione
+      </h1>
+      <nav aria-label="Sezioni di amministrazione" className="g-subnav">
+        {tabs.map((t) => (
+          <a key={t.tab} href={routeHref({ screen: 'amministrazione', tab: t.tab })} aria-current={props.tab === t.tab ? 'page' : undefined}>
+            {t.label}
+          </a>
+        ))}
+      </nav>
+      {props.tab === 'utenti' && <UsersAdmin />}
+      {props.tab === 'uffici' && <OfficesAdmin />}
+      {props.tab === 'titolario' && <TitolarioAdmin />}
+    </section>
+  );
+}

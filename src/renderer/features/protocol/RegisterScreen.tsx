@@ -1,0 +1,91 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { send } from '../../api/client';
+import { matchesShortcut } from '../../lib/shortcuts';
+import { parseInput, registerInput, type RegisterResult } from '../../../shared/contract';
+import { fieldErrorsOf, type FieldErrors } from '../../lib/field-errors';
+import { draftStore, emptyDraft, buildRegisterInput, type RegisterDraft } from './register-draft';
+import { RegisterForm } from './RegisterForm';
+import { RegisterSuccess } from './RegisterSuccess';
+
+/** Registra: the form, then the assigned number; Alt+N (or Ctrl+Shift+N) starts again. */
+export function RegisterScreen() {
+  const qc = useQueryClient();
+  const [draft, setDraftState] = useState<RegisterDraft>(() => draftStore.load());
+  const [result, setResult] = useState<RegisterResult | null>(null);
+  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+  const firstFieldRef = useRef<HTMLInputElement>(null);
+
+  const setDraft = useCallback((update: (d: RegisterDraft) => RegisterDraft) => {
+    setDraftState((d) => {
+      const next = update(d);
+      draftStore.save(next);
+      return next;
+    });
+  }, []);
+
+  const m = useMutation({
+    mutationFn: (d: RegisterDraft) => send('protocol.register', buildRegisterInput(d)),
+    onSuccess: (r) => {
+      draftStore.clear();
+      setResult(r);
+      void qc.invalidateQueries({ queryKey: ['protocol'] });
+      void qc.invalidateQueries({ queryKey: ['directory'] });
+    },
+  });
+
+  const submit = () => {
+    if (m.isPending) return;
+    // Validate on the page first with the contract's own schema: same Italian messages, no round trip.
+    try {
+      parseInput(registerInput, buildRegisterInput(draft));
+      setClientErrors({});
+    } catch (err) {
+      setClientErrors(fieldErrorsOf(err));
+      m.reset();
+      return;
+    }
+    m.mutate(draft);
+  };
+
+  const startNew = useCallback(() => {
+    const d = emptyDraft();
+    draftStore.save(d);
+    setDraftState(d);
+    setResult(null);
+    setClientErrors({});
+    m.reset();
+    // Focus after the form is back in the document.
+    setTimeout(() => firstFieldRef.current?.focus(), 0);
+  }, [m]);
+
+  // Keyboard-first: arriving on Registra puts the cursor in the form at once.
+  useEffect(() => {
+    if (!result) firstFieldRef.current?.focus();
+  }, [result]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (matchesShortcut(e, 'Alt+N') || matchesShortcut(e, 'Ctrl+Shift+N')) {
+        e.preventDefault();
+        startNew();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [startNew]);
+
+  if (result) return <RegisterSuccess result={result} onNew={startNew} />;
+  const errors = Object.keys(clientErrors).length ? clientErrors : fieldErrorsOf(m.error);
+  return (
+    <RegisterForm
+      draft={draft}
+      setDraft={setDraft}
+      errors={errors}
+      submitError={m.error ?? (Object.keys(clientErrors).length ? 'Alcuni dati non sono validi: controlla i campi evidenziati.' : null)}
+      pending={m.isPending}
+      onSubmit={submit}
+      firstFieldRef={firstFieldRef}
+    />
+  );
+}

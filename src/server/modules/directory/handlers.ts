@@ -1,0 +1,10 @@
+import { parseInput } from '../../../shared/contract/procedure';
+import { contactCreateInput, contactUpdateInput } from '../../../shared/contract/directory';
+import type { MutationHandler } from '../../sync/mutation-handler';
+import { createContact, updateContact } from './service';
+
+/** Address-book mutations as pushed by the desks. */
+export const directoryMutations = {
+  'directory.create': (ctx, raw) => createContact(ctx.tx, ctx.changes, parseInput(contactCreateInput, raw), ctx.now),
+  'directory.update': (ctx, raw) => updateContact(ctx.tx, ctx.changes, parseInput(contactUpdateInput, raw), ctx.now),
+} satisfies Record<string, MutationHandler>;

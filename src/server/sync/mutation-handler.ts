@@ -1,0 +1,16 @@
+import type { SessionUser } from '../../shared/contract/auth';
+import type { ChangeSet } from '../db/change-log';
+import type { Db } from '../db/client';
+
+/** What a mutation handler receives: its transaction, the change set, the caller and the server time. */
+export interface MutationCtx {
+  tx: Db;
+  changes: ChangeSet;
+  user: SessionUser;
+  now: Date;
+  /** The server clock, read again where the moment matters (the registration time). */
+  clock: () => Date;
+}
+
+/** Validates its raw arguments with the contract schema and applies them; throws AppError to reject. */
+export type MutationHandler = (ctx: MutationCtx, rawArgs: unknown) => Promise<unknown>;

@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startEmbeddedDesk, type EmbeddedDesk } from '../../src/main/embedded';
+import { createWebHost } from '../../src/main/web/host';
+
+/**
+ * End-to-end harness: a real embedded register server (PGlite), a real desk core on SQLite and
+ * the web host, each in an isolated data folder, driven by Debian's Chromium through
+ * playwright-core (never a downloaded browser).
+ */
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface RunningDesk {
+  url: string;
+  dataDir: string;
+  embedded: EmbeddedDesk | null;
+  close(): Promise<void>;
+}
+
+export async function startWebDesk(opts: { dataDir?: string } = {}): Promise<RunningDesk> {
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'gonfalone-e2e-'));
+  let embedded: EmbeddedDesk | null = null;
+  let startupError: string | null = null;
+  try {
+    embedded = await startEmbeddedDesk({ dataRoot: dataDir });
+  } catch (err) {
+    startupError = err instanceof Error ? err.message : String(err);
+  }
+  const app = await createWebHost({ desk: embedded?.desk ?? null, staticDir: path.join(root, 'dist', 'renderer'), startupError });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    url,
+    dataDir,
+    embedded,
+    async close() {
+      await app.close();
+      await embedded?.close();
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'gonfalone-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    acceptDownloads: true,
+    locale: 'it-IT',
+    timezoneId: 'Europe/Rome',
+    viewport: { width: 1366, height: 900 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    async close() {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Fails the test if the page tries to reach anything but its own origin. */
+export function forbidForeignRequests(page: Page, origin: string): string[] {
+  const foreign: string[] = [];
+  page.on('request', (req) => {
+    const u = req.url();
+    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
+  });
+  return foreign;
+}
