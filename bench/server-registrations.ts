@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { createRegisterServer } from '../src/server/app';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { uuidv7 } from '../src/shared/domain/ids';
 import { machineLine, percentile, printTable, type BenchRow } from './lib';
 
@@ -29,6 +30,30 @@ async function withFreshDatabase<T>(fn: (url: string) => Promise<T>): Promise<T>
   }
 }
 
+async function startServerProcess(databaseUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli/main.ts', '--port', '0', '--quiet'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /in ascolto su (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`server terminato (codice ${code}): ${out}`)));
+  });
+  return {
+    url,
+    async stop() {
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
 async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
   const res = await fetch(url, {
     method: 'POST',
@@ -42,9 +67,10 @@ async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
 
 export async function run(): Promise<BenchRow[]> {
   return withFreshDatabase(async (databaseUrl) => {
-    const server = await createRegisterServer({ databaseUrl, dailyRegisterJob: false });
+    // The server runs in its own process, as in production: the 50 clients do not share its thread.
+    const server = await startServerProcess(databaseUrl);
     try {
-      const base = await server.listen({ port: 0 });
+      const base = server.url;
       await post(`${base}/setup`, {
         administration: { name: 'Comune di Benchmark', ipaCode: 'c_b000' },
         aoo: { code: 'AOO1', name: 'Protocollo generale' },
@@ -99,7 +125,7 @@ export async function run(): Promise<BenchRow[]> {
         { name: `numerazione senza buchi (1…${total})`, value: gapless ? 1 : 0, unit: gapless ? 'sì' : 'NO', target: 'sì', pass: gapless },
       ];
     } finally {
-      await server.close();
+      await server.stop();
     }
   });
 }

@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
 import { createRegisterServer } from '../app';
 
-/** `npm run server -- [--port P] [--host H] [--data DIR]`; DATABASE_URL selects PostgreSQL. */
+/** `npm run server -- [--port P] [--host H] [--data DIR] [--quiet]`; DATABASE_URL selects PostgreSQL. */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '8787' },
       host: { type: 'string', default: '127.0.0.1' },
       data: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
     },
   });
   const port = Number(values.port);
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   if (!databaseUrl && !values.data) {
     process.stderr.write('Attenzione: senza --data né DATABASE_URL il registro è in memoria e va perso alla chiusura.\n');
   }
-  const server = await createRegisterServer({ dataDir: values.data, databaseUrl, logger: true });
+  const server = await createRegisterServer({ dataDir: values.data, databaseUrl, logger: !values.quiet });
   const url = await server.listen({ port, host: values.host });
   process.stdout.write(`Server del registro in ascolto su ${url} (${databaseUrl ? 'PostgreSQL' : 'PGlite'})\n`);
 

@@ -1,18 +1,8 @@
-import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, sql, type SQL } from 'drizzle-orm';
+import type { ChangeSet } from './change-set';
 import { syncedTables, type Change, type SyncedTable } from '../../shared/sync/protocol';
 import type { Db } from './client';
 import { changeLog, changeLogHead } from './schema';
-
-/** Rows a transaction changed, collected while it runs and written at its very end. */
-export class ChangeSet {
-  readonly items: Array<Omit<Change, 'seq'>> = [];
-
-  add(table: SyncedTable, key: string, row: object | null, version: number): void {
-    // Rows travel as plain JSON: the shared DTOs (Date values become ISO strings).
-    const plain = row === null ? null : (JSON.parse(JSON.stringify(row)) as Record<string, unknown>);
-    this.items.push({ table, key, row: plain, version });
-  }
-}
 
 /**
  * Appends the collected changes to the change log and returns the new head position.
@@ -22,19 +12,43 @@ export class ChangeSet {
  */
 export async function appendChanges(tx: Db, changes: ChangeSet): Promise<number | null> {
   const n = changes.items.length;
-  if (n === 0) return null;
-  const [head] = await tx
-    .update(changeLogHead)
-    .set({ last: sql`${changeLogHead.last} + ${n}` })
-    .where(eq(changeLogHead.id, 1))
-    .returning({ last: changeLogHead.last });
-  if (!head) throw new Error('change_log_head mancante');
-  const txLast = Number(head.last);
-  const first = txLast - n + 1;
-  await tx.insert(changeLog).values(
-    changes.items.map((c, i) => ({ seq: first + i, txLast, tableName: c.table, rowKey: c.key, row: c.row, version: c.version })),
-  );
-  return txLast;
+  const numbered = changes.numbered;
+  if (n === 0 && !numbered) {
+    if (changes.tail.length) await tx.execute(sql`with ${sql.join(changes.tail, sql`, `)} select 1`);
+    return null;
+  }
+  const ctes: SQL[] = [];
+  if (numbered) {
+    // Art. 57: the number comes from the insert trigger; the ISO time matches Date.toISOString().
+    ctes.push(sql`inserted as (${numbered.insert})`);
+    ctes.push(sql`numbered as (select number, to_char(registered_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at from inserted)`);
+  }
+  ctes.push(...changes.tail);
+  const items = JSON.stringify(changes.items.map((c, i) => ({ ord: i + 1, t: c.table, k: c.key, r: c.row, v: c.version, late: i === numbered?.itemIndex })));
+  // The counter lock (inside `numbered`) is always taken before the head lock: one order, no deadlock.
+  const afterNumbered = numbered ? sql` and exists (select 1 from numbered)` : sql``;
+  const row = numbered
+    ? sql`case when x.late then jsonb_set(jsonb_set(x.r, '{number}', to_jsonb((select number from numbered))), '{registeredAt}', to_jsonb((select at from numbered))) else x.r end`
+    : sql`x.r`;
+  ctes.push(sql`head as (update change_log_head set last = last + ${n} where id = 1${afterNumbered} returning last)`);
+  ctes.push(sql`log as (insert into change_log (seq, tx_last, table_name, row_key, row, version)
+    select head.last - ${n} + x.ord, head.last, x.t, x.k, ${row}, x.v
+      from head, jsonb_to_recordset(${items}::jsonb) as x(ord int, t text, k text, r jsonb, v int, late boolean))`);
+  const select = numbered
+    ? sql`select (select last from head) as tx_last, (select number from numbered) as number, (select at from numbered) as at`
+    : sql`select (select last from head) as tx_last`;
+  // One statement: entry, result, head and rows are written together, right before COMMIT.
+  const result = await tx.execute(sql`with ${sql.join(ctes, sql`, `)} ${select}`);
+  const first = rowsOf(result)[0];
+  if (!first || first.tx_last === null) throw new Error('change_log_head mancante');
+  if (numbered) numbered.onAssigned(Number(first.number), String(first.at));
+  return Number(first.tx_last);
+}
+
+/** Rows of a raw query: node-postgres and PGlite both answer `{ rows }`. */
+export function rowsOf(result: unknown): Array<Record<string, unknown>> {
+  const rows = (result as { rows?: unknown }).rows;
+  return Array.isArray(rows) ? (rows as Array<Record<string, unknown>>) : [];
 }
 
 /** The newest committed change-log position. */

@@ -130,7 +130,10 @@ export const protocolHistory = pgTable(
   (t) => [index('protocol_history_at').on(t.at), index('protocol_history_entry').on(t.entryId)],
 );
 
-/** One row per AOO, register and year: `last` is the last number given (art. 57, gapless). */
+/**
+ * One row per AOO, register and year: `last` is the last number given (art. 57, gapless) and
+ * `lastAt` its registration time. Both are advanced by the insert trigger on protocol_entries.
+ */
 export const protocolCounters = pgTable(
   'protocol_counters',
   {
@@ -138,6 +141,7 @@ export const protocolCounters = pgTable(
     registerCode: text('register_code').notNull(),
     year: integer('year').notNull(),
     last: integer('last').notNull().default(0),
+    lastAt: ts('last_at'),
   },
   (t) => [primaryKey({ columns: [t.aooCode, t.registerCode, t.year] })],
 );

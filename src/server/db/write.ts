@@ -1,5 +1,6 @@
 import type { Db } from './client';
-import { appendChanges, ChangeSet } from './change-log';
+import { appendChanges } from './change-log';
+import { ChangeSet } from './change-set';
 
 /** The one write path of the register: every writing transaction ends by recording its changes. */
 export interface Writer {

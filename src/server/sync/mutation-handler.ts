@@ -1,5 +1,5 @@
 import type { SessionUser } from '../../shared/contract/auth';
-import type { ChangeSet } from '../db/change-log';
+import type { ChangeSet } from '../db/change-set';
 import type { Db } from '../db/client';
 
 /** What a mutation handler receives: its transaction, the change set, the caller and the server time. */
@@ -8,8 +8,6 @@ export interface MutationCtx {
   changes: ChangeSet;
   user: SessionUser;
   now: Date;
-  /** The server clock, read again where the moment matters (the registration time). */
-  clock: () => Date;
 }
 
 /** Validates its raw arguments with the contract schema and applies them; throws AppError to reject. */

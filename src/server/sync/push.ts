@@ -1,15 +1,18 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { AppError } from '../../shared/contract/errors';
 import type { SessionUser } from '../../shared/contract/auth';
 import { isAllowed } from '../../shared/domain/permissions';
 import { mutationVersions, type MutationEnvelope, type MutationResult, type PushRequest, type PushResponse } from '../../shared/sync/protocol';
-import { ChangeSet, headCursor } from '../db/change-log';
+import { headCursor } from '../db/change-log';
+import type { ChangeSet } from '../db/change-set';
+import type { Db } from '../db/client';
 import { mapDbError } from '../db/errors';
 import type { Writer } from '../db/write';
 import { mutationResults, syncClients } from '../db/schema';
 import { handlerOf } from './mutations';
 
 type Outcome = { kind: 'result'; result: MutationResult } | { kind: 'gap'; lastSeq: number };
+type Gate = { kind: 'go' } | Outcome;
 
 /** A stored mutation result as the desk receives it (push retry, pull acks). */
 export function storedResult(r: typeof mutationResults.$inferSelect): MutationResult {
@@ -27,44 +30,62 @@ function checkMutation(m: MutationEnvelope, user: SessionUser): void {
 }
 
 /**
+ * Locks the client's row (creating it on first contact) and decides: replay a known mutation,
+ * refuse a sequence gap, or go on. The lock serialises pushes of one desk.
+ */
+async function gate(tx: Db, clientId: string, user: SessionUser, m: MutationEnvelope, now: Date): Promise<Gate> {
+  const [client] = await tx
+    .insert(syncClients)
+    .values({ clientId, userId: user.id, lastSeq: 0, updatedAt: now })
+    .onConflictDoUpdate({ target: syncClients.clientId, set: { clientId: sql`excluded.client_id` } })
+    .returning();
+  const [known] = await tx.select().from(mutationResults).where(eq(mutationResults.mutationId, m.id));
+  if (known) return { kind: 'result', result: storedResult(known) };
+  const lastSeq = client?.lastSeq ?? 0;
+  return m.seq === lastSeq + 1 ? { kind: 'go' } : { kind: 'gap', lastSeq };
+}
+
+/** Stores the result and advances the client's lastSeq, in the transaction's final statement. */
+function record(changes: ChangeSet, clientId: string, user: SessionUser, m: MutationEnvelope, result: MutationResult, now: Date): void {
+  changes.tail.push(
+    sql`sync_client as (update sync_clients set last_seq = ${m.seq}, user_id = ${user.id}, updated_at = ${now.toISOString()} where client_id = ${clientId})`,
+    sql`mutation_result as (insert into mutation_results (mutation_id, client_id, seq, name, status, result, error, at)
+      values (${m.id}, ${clientId}, ${m.seq}, ${m.name}, ${result.status}, ${changes.resultJson(result.result)},
+              ${result.error ? JSON.stringify(result.error) : null}::jsonb, ${now.toISOString()}))`,
+  );
+}
+
+/**
  * Applies one mutation in one transaction with its change-log rows, the client's lastSeq and the
- * stored result. A user error rolls back the handler's writes (savepoint) and is stored as
- * `rejected`: the sequence advances and the desk never retries it. Anything else propagates
- * and nothing is stored.
+ * stored result. A user error (AppError, or the database's own refusal) rolls that transaction
+ * back and is stored as `rejected` in a second one: the sequence advances and the desk never
+ * retries it. Any other failure propagates and nothing is stored.
  */
 async function pushOne(writer: Writer, clientId: string, user: SessionUser, m: MutationEnvelope, clock: () => Date): Promise<Outcome> {
+  let rejection: AppError;
+  try {
+    return await writer.write(async (tx, changes) => {
+      const now = clock();
+      const g = await gate(tx, clientId, user, m, now);
+      if (g.kind !== 'go') return g;
+      checkMutation(m, user);
+      const value = await handlerOf(m.name)!({ tx, changes, user, now }, m.args);
+      // The value may still be completed by the final statement (the assigned protocol number).
+      const result: MutationResult = { id: m.id, seq: m.seq, status: 'applied', result: value ?? null };
+      record(changes, clientId, user, m, result, now);
+      return { kind: 'result', result };
+    });
+  } catch (err) {
+    const mapped = mapDbError(err);
+    if (!(mapped instanceof AppError)) throw err;
+    rejection = mapped;
+  }
   return writer.write(async (tx, changes) => {
     const now = clock();
-    await tx.insert(syncClients).values({ clientId, userId: user.id, lastSeq: 0, updatedAt: now }).onConflictDoNothing();
-    const [client] = await tx.select().from(syncClients).where(eq(syncClients.clientId, clientId)).for('update');
-    const [known] = await tx.select().from(mutationResults).where(eq(mutationResults.mutationId, m.id));
-    if (known) return { kind: 'result', result: storedResult(known) };
-    const lastSeq = client?.lastSeq ?? 0;
-    if (m.seq !== lastSeq + 1) return { kind: 'gap', lastSeq };
-
-    let result: MutationResult;
-    try {
-      checkMutation(m, user);
-      const own = new ChangeSet();
-      const value = await tx.transaction((sp) => handlerOf(m.name)!({ tx: sp, changes: own, user, now, clock }, m.args));
-      changes.items.push(...own.items);
-      result = { id: m.id, seq: m.seq, status: 'applied', result: JSON.parse(JSON.stringify(value ?? null)) };
-    } catch (err) {
-      const mapped = mapDbError(err);
-      if (!(mapped instanceof AppError)) throw err;
-      result = { id: m.id, seq: m.seq, status: 'rejected', error: mapped.toEnvelope() };
-    }
-    await tx.insert(mutationResults).values({
-      mutationId: m.id,
-      clientId,
-      seq: m.seq,
-      name: m.name,
-      status: result.status,
-      result: result.result ?? null,
-      error: result.error ?? null,
-      at: now,
-    });
-    await tx.update(syncClients).set({ lastSeq: m.seq, userId: user.id, updatedAt: now }).where(eq(syncClients.clientId, clientId));
+    const g = await gate(tx, clientId, user, m, now);
+    if (g.kind !== 'go') return g;
+    const result: MutationResult = { id: m.id, seq: m.seq, status: 'rejected', error: rejection.toEnvelope() };
+    record(changes, clientId, user, m, result, now);
     return { kind: 'result', result };
   });
 }

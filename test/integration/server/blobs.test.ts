@@ -13,7 +13,7 @@ afterEach(async () => {
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 async function put(url: string, token: string, hash: string, body: Uint8Array, contentType = 'application/pdf') {
-  const res = await fetch(`${url}/blobs/${hash}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, body });
+  const res = await fetch(`${url}/blobs/${hash}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, body: Buffer.from(body) });
   return { status: res.status, body: (await res.json()) as ErrorBody & { size?: number } };
 }
 
@@ -57,7 +57,7 @@ describe('/blobs/:sha256', () => {
     expect(missing.status).toBe(404);
     const badName = await put(t.url, token, 'zz', bytes);
     expect(badName.body.code).toBe('VALIDATION');
-    const anon = await fetch(`${t.url}/blobs/${sha(bytes)}`, { method: 'PUT', body: bytes });
+    const anon = await fetch(`${t.url}/blobs/${sha(bytes)}`, { method: 'PUT', body: Buffer.from(bytes) });
     expect(anon.status).toBe(401);
   });
 });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../../src/server/db/change-log';
 import { startTestServer, TestClient, registerArgs, type TestServer } from './harness';
 import type { PushResponse } from '../../../src/shared/sync/protocol';
 import type { ProtocolEntry, RegisterResult } from '../../../src/shared/contract/protocol';
@@ -37,7 +38,7 @@ describe('immutability of registrations (DPR 445/2000 artt. 53, 54)', () => {
       expect(err, 'il trigger deve rifiutare').not.toBeNull();
       expect(causeMessage(err)).toContain('IMMUTABLE_FIELD');
     }
-    const [row] = (await db.execute(sql`select oggetto, number from protocol_entries where id = ${entry.id}`)).rows as Array<{ oggetto: string; number: number }>;
+    const [row] = rowsOf(await db.execute(sql`select oggetto, number from protocol_entries where id = ${entry.id}`));
     expect(row).toEqual({ oggetto: entry.oggetto, number: entry.number });
     // Classification may change: the guard lets it through.
     await db.execute(sql`update protocol_entries set classification_code = 'I.1' where id = ${entry.id}`);
@@ -77,8 +78,7 @@ describe('immutability of registrations (DPR 445/2000 artt. 53, 54)', () => {
     expect(annulled.annulment).toMatchObject({ act: 'Provvedimento del Responsabile n. 12', annulledByName: 'Roberto Responsabile', requestReason: 'Doppia registrazione' });
     expect(annul.body.results[1]!.error!.code).toBe('INVALID_STATE');
 
-    const history = (await t.server.context.db.execute(sql`select field, old_value, new_value, by_name from protocol_history where entry_id = ${entry.id} order by at, id`))
-      .rows as Array<{ field: string; old_value: unknown; by_name: string }>;
+    const history = rowsOf(await t.server.context.db.execute(sql`select field, old_value, new_value, by_name from protocol_history where entry_id = ${entry.id} order by at, id`));
     expect(history.map((h) => h.field)).toEqual(['classificazione', 'assegnazione', 'richiesta_annullamento', 'annullamento']);
     expect(history[0]).toMatchObject({ old_value: null, by_name: 'Paola Protocollista' });
     // The history is append-only too.

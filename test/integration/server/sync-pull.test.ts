@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startTestServer, TestClient, registerArgs, http, type TestServer } from './harness';
 import type { PullResponse, PushResponse } from '../../../src/shared/sync/protocol';
 import { titolarioSeed } from '../../../src/server/modules/organisation/titolario-seed';
-import { appendChanges, ChangeSet, readChanges } from '../../../src/server/db/change-log';
+import { appendChanges, readChanges } from '../../../src/server/db/change-log';
+import { ChangeSet } from '../../../src/server/db/change-set';
 
 let t: TestServer | undefined;
 afterEach(async () => {

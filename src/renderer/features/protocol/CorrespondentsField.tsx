@@ -44,6 +44,23 @@ export function CorrespondentsField(props: {
 
   return (
     <div className="g-correspondents">
+      {/* Chosen ones come before the input, so Tab from the input goes straight on to Oggetto. */}
+      {props.value.length > 0 && (
+        <ul className="g-chips" aria-label={`${label} scelti`}>
+          {props.value.map((c) => (
+            <li key={c.key}>
+              <span>
+                {c.name}
+                {c.detail && <small className="ms-1 text-muted">({c.detail})</small>}
+                {'newContact' in c && <small className="ms-1 badge bg-secondary">nuovo</small>}
+              </span>
+              <button type="button" className="btn btn-link btn-sm" aria-label={`Rimuovi ${c.name}`} onClick={() => props.onRemove(c.key)}>
+                Rimuovi
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       <Combobox<Choice>
         label={label}
         inputRef={props.inputRef}
@@ -62,22 +79,6 @@ export function CorrespondentsField(props: {
         }}
       />
       {creating !== null && <NewContactInline initialName={creating} onAdd={addNew} onCancel={() => setCreating(null)} />}
-      {props.value.length > 0 && (
-        <ul className="g-chips" aria-label={`${label} scelti`}>
-          {props.value.map((c) => (
-            <li key={c.key}>
-              <span>
-                {c.name}
-                {c.detail && <small className="ms-1 text-muted">({c.detail})</small>}
-                {'newContact' in c && <small className="ms-1 badge bg-secondary">nuovo</small>}
-              </span>
-              <button type="button" className="btn btn-link btn-sm" aria-label={`Rimuovi ${c.name}`} onClick={() => props.onRemove(c.key)}>
-                Rimuovi
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
 import type { Contact, ContactCreateResult, ContactFields, contactCreateInput, contactUpdateInput, DuplicateWarning } from '../../../shared/contract/directory';
 import { uuidv7 } from '../../../shared/domain/ids';
-import type { ChangeSet } from '../../db/change-log';
+import type { ChangeSet } from '../../db/change-set';
 import type { Db } from '../../db/client';
 import { contacts } from '../../db/schema';
 

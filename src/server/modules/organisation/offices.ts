@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
 import type { Office, officeUpsertInput } from '../../../shared/contract/organisation';
 import { uuidv7 } from '../../../shared/domain/ids';
-import type { ChangeSet } from '../../db/change-log';
+import type { ChangeSet } from '../../db/change-set';
 import type { Db } from '../../db/client';
 import { offices } from '../../db/schema';
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
 import type { TitolarioNode, titolarioUpsertInput } from '../../../shared/contract/organisation';
-import type { ChangeSet } from '../../db/change-log';
+import type { ChangeSet } from '../../db/change-set';
 import type { Db } from '../../db/client';
 import { titolario } from '../../db/schema';
 

@@ -1,16 +1,16 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { AppError } from '../../../shared/contract/errors';
 import type { Contact } from '../../../shared/contract/directory';
 import type { Assignment, AssignmentInput, Correspondent, DocumentRef, RegisterInput, RegisterResult } from '../../../shared/contract/protocol';
-import { segnatura } from '../../../shared/domain/protocol-number';
+import { formatNumber, segnatura } from '../../../shared/domain/protocol-number';
 import { romeYear } from '../../../shared/domain/time';
 import type { MutationCtx } from '../../sync/mutation-handler';
 import type { Db } from '../../db/client';
-import { blobs, contacts, offices, protocolCounters, protocolEntries, users } from '../../db/schema';
+import { blobs, contacts, offices, protocolEntries, users } from '../../db/schema';
 import { insertContact, toContact } from '../directory/service';
 import { checkClassification } from '../organisation/titolario';
 import { requireOrganisation } from '../organisation/setup';
-import { toProtocolEntry } from './mappers';
+import { toProtocolEntry, type EntryRow } from './mappers';
 
 export type ProtocolCtx = MutationCtx;
 
@@ -80,47 +80,48 @@ export async function registerEntry(ctx: ProtocolCtx, input: RegisterInput & { i
   const assignments = await resolveAssignments(tx, input.assignments);
   const correspondents = await resolveCorrespondents(ctx, input);
 
-  // The counter row lock is taken last, to hold it as briefly as possible.
+  // Art. 57: the number is assigned by the insert trigger on protocol_entries
+  // (drizzle/server/0003), and the insert itself runs in the transaction's final statement
+  // together with the change log and the stored result (db/change-set.ts, NumberedInsert): the
+  // counter row lock is held only for that statement and the commit.
   const year = romeYear(now);
-  const key = { aooCode: org.aooCode, registerCode: org.registerCode, year };
-  await tx.insert(protocolCounters).values({ ...key, last: 0 }).onConflictDoNothing();
-  const [counter] = await tx
-    .update(protocolCounters)
-    .set({ last: sql`${protocolCounters.last} + 1` })
-    .where(sql`${protocolCounters.aooCode} = ${key.aooCode} and ${protocolCounters.registerCode} = ${key.registerCode} and ${protocolCounters.year} = ${year}`)
-    .returning({ last: protocolCounters.last });
-  const number = counter!.last;
-  // Read the clock while holding the counter lock: numbers and registration times then grow
-  // together even when registrations queue on the lock. Should the Rome year have turned while
-  // waiting, the time the registration started (still in the numbered year) is kept.
-  const later = ctx.clock();
-  const registeredAt = romeYear(later) === year && later > now ? later : now;
-  const [row] = await tx
-    .insert(protocolEntries)
-    .values({
-      id: input.id,
-      ...key,
-      number,
-      registeredAt,
-      direction: input.direction,
-      oggetto: input.oggetto,
-      correspondents,
-      means: input.means,
-      receivedDocDate: input.receivedDocDate,
-      receivedDocNumber: input.receivedDocNumber,
-      classificationCode: input.classificationCode,
-      assignments,
-      documents,
-      paperAttachments: input.paperAttachments,
-      riservato: input.riservato,
-      notes: input.notes,
-      status: 'registrato',
-      annulment: null,
-      registeredBy: user.id,
-      registeredByName: user.fullName,
-    })
-    .returning();
-  const entry = toProtocolEntry(row!);
-  ctx.changes.add('protocol_entries', entry.id, entry, entry.version);
-  return { entry, segnatura: segnatura({ ipaCode: org.ipaCode, aooCode: org.aooCode, registerCode: org.registerCode, year, number }) };
+  const draft: EntryRow = {
+    id: input.id,
+    aooCode: org.aooCode,
+    registerCode: org.registerCode,
+    year,
+    number: 0,
+    registeredAt: now,
+    direction: input.direction,
+    oggetto: input.oggetto,
+    correspondents,
+    means: input.means,
+    receivedDocDate: input.receivedDocDate,
+    receivedDocNumber: input.receivedDocNumber,
+    classificationCode: input.classificationCode,
+    assignments,
+    documents,
+    paperAttachments: input.paperAttachments,
+    riservato: input.riservato,
+    notes: input.notes,
+    status: 'registrato',
+    annulment: null,
+    registeredBy: user.id,
+    registeredByName: user.fullName,
+    version: 1,
+  };
+  const entry = toProtocolEntry(draft);
+  const prefix = segnatura({ ipaCode: org.ipaCode, aooCode: org.aooCode, registerCode: org.registerCode, year, number: 1 }).slice(0, -7);
+  const result: RegisterResult = { entry, segnatura: '' };
+  ctx.changes.numbered = {
+    insert: tx.insert(protocolEntries).values(draft).returning({ number: protocolEntries.number, registeredAt: protocolEntries.registeredAt }).getSQL(),
+    itemIndex: ctx.changes.add('protocol_entries', entry.id, entry, entry.version),
+    result: { number: ['entry', 'number'], registeredAt: ['entry', 'registeredAt'], segnatura: { path: ['segnatura'], prefix } },
+    onAssigned(number, registeredAt) {
+      entry.number = number;
+      entry.registeredAt = registeredAt;
+      result.segnatura = `${prefix}${formatNumber(number)}`;
+    },
+  };
+  return result;
 }

@@ -4,7 +4,7 @@ import type { UserSummary } from '../../../shared/contract/auth';
 import type { userCreateInput, userUpdateInput } from '../../../shared/contract/auth';
 import type { z } from 'zod';
 import { uuidv7 } from '../../../shared/domain/ids';
-import type { ChangeSet } from '../../db/change-log';
+import type { ChangeSet } from '../../db/change-set';
 import type { Db } from '../../db/client';
 import { offices, sessions, users } from '../../db/schema';
 import { hashPassword } from '../../auth/passwords';

@@ -1,0 +1,1 @@
+ALTER TABLE "protocol_counters" ADD COLUMN "last_at" timestamp with time zone;
