@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -41,6 +41,7 @@ const HOUR_MS = 3600_000;
 /** Builds the register server: database migrated, routes installed, not yet listening. */
 export async function createRegisterServer(opts: RegisterServerOptions = {}): Promise<RegisterServer> {
   const clock = opts.clock ?? (() => new Date());
+  if (opts.dataDir) await mkdir(opts.dataDir, { recursive: true });
   const database = await openDatabase({
     databaseUrl: opts.databaseUrl,
     pgDataDir: opts.dataDir ? path.join(opts.dataDir, 'pg') : undefined,
@@ -49,7 +50,7 @@ export async function createRegisterServer(opts: RegisterServerOptions = {}): Pr
   const hub = new CursorHub();
   const context: ServerContext = {
     db: database.db,
-    writer: createWriter(database.db, (cursor) => hub.publish(cursor)),
+    writer: createWriter(database.db, (cursor) => hub.publish(cursor), database.pool),
     blobs: new BlobStore(blobDir, opts.maxBlobBytes ?? DEFAULT_MAX_BLOB_BYTES),
     hub,
     clock,

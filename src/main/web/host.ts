@@ -45,9 +45,9 @@ export async function createWebHost(opts: WebHostOptions): Promise<FastifyInstan
     return sendError(reply, new AppError('NOT_FOUND', `Risorsa inesistente: ${req.method} ${req.url.split('?')[0]}`));
   });
 
-  app.get('/startup-error', async (_req, reply) => {
-    if (!opts.startupError) return reply.code(404).send({ code: 'NOT_FOUND', message: 'Nessun errore di avvio.' });
-    return { message: opts.startupError };
+  app.get('/startup-error', async () => {
+    // Always 200: the page asks at every start, and a healthy desk answers `message: null`.
+    return { message: opts.startupError ?? null };
   });
 
   const desk = opts.desk;

@@ -60,8 +60,10 @@ export function AppShell(props: { user: SessionUser; organisation: Organisation 
       /* the session may already be gone: log out locally anyway */
     }
     forgetSession();
-    qc.clear();
+    // Session first, then drop every other query: clear() would also detach App's session
+    // observer from the cache, and the desk would stay on screen after "Esci".
     qc.setQueryData(queryKeys.session, null);
+    qc.removeQueries({ predicate: (q) => q.queryHash !== JSON.stringify(queryKeys.session) });
   };
 
   const current = route.screen === 'dettaglio' ? 'registro' : route.screen;

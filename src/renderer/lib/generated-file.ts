@@ -21,6 +21,9 @@ export async function printGeneratedFile(file: GeneratedFile): Promise<void> {
   const bridge = desktopBridge();
   if (bridge) return bridge.native.printPdf(file.base64, file.fileName);
   const url = generatedFileUrl(file);
+  // print() needs the frame focused; give the focus back afterwards, or the page's keyboard
+  // shortcuts (Alt+N after "Stampa etichetta") would go to the hidden PDF frame.
+  const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   const frame = document.createElement('iframe');
   frame.setAttribute('aria-hidden', 'true');
   frame.tabIndex = -1;
@@ -32,6 +35,7 @@ export async function printGeneratedFile(file: GeneratedFile): Promise<void> {
         frame.contentWindow?.focus();
         frame.contentWindow?.print();
       } finally {
+        restoreFocus(previous, frame);
         resolve();
       }
     };
@@ -42,6 +46,20 @@ export async function printGeneratedFile(file: GeneratedFile): Promise<void> {
     frame.remove();
     URL.revokeObjectURL(url);
   }, 60_000);
+}
+
+/**
+ * Gives the focus back to the control that asked for printing, once it is usable again (callers
+ * disable it while they wait); unless the clerk has moved on meanwhile.
+ */
+function restoreFocus(el: HTMLElement | null, frame: HTMLIFrameElement, tries = 40): void {
+  if (document.activeElement !== frame) return;
+  if (el?.isConnected && el.matches(':disabled') && tries > 0) {
+    setTimeout(() => restoreFocus(el, frame, tries - 1), 25);
+    return;
+  }
+  if (el?.isConnected) el.focus();
+  if (document.activeElement === frame) frame.blur();
 }
 
 /** Saves a generated file: native save dialog in Electron, a download in the browser. */

@@ -5,17 +5,17 @@ import type { Db } from './client';
 import { changeLog, changeLogHead } from './schema';
 
 /**
- * Appends the collected changes to the change log and returns the new head position.
- * Must be the LAST statement of the writing transaction: the row lock on change_log_head is
- * held until commit, so positions become visible strictly in commit order
- * (docs/decisions/0001-commit-ordered-change-log.md). Returns null when nothing changed.
+ * The transaction's final statement: the numbered insert if any, the tail CTEs, and the
+ * change-log rows with their positions. It must be the LAST statement of the writing
+ * transaction: the row lock on change_log_head is held until commit, so positions become
+ * visible strictly in commit order (docs/decisions/0001-commit-ordered-change-log.md).
+ * Null when the transaction wrote nothing to record.
  */
-export async function appendChanges(tx: Db, changes: ChangeSet): Promise<number | null> {
+export function finalStatement(changes: ChangeSet): SQL | null {
   const n = changes.items.length;
   const numbered = changes.numbered;
   if (n === 0 && !numbered) {
-    if (changes.tail.length) await tx.execute(sql`with ${sql.join(changes.tail, sql`, `)} select 1`);
-    return null;
+    return changes.tail.length ? sql`with ${sql.join(changes.tail, sql`, `)} select null as tx_last` : null;
   }
   const ctes: SQL[] = [];
   if (numbered) {
@@ -37,12 +37,25 @@ export async function appendChanges(tx: Db, changes: ChangeSet): Promise<number 
   const select = numbered
     ? sql`select (select last from head) as tx_last, (select number from numbered) as number, (select at from numbered) as at`
     : sql`select (select last from head) as tx_last`;
-  // One statement: entry, result, head and rows are written together, right before COMMIT.
-  const result = await tx.execute(sql`with ${sql.join(ctes, sql`, `)} ${select}`);
-  const first = rowsOf(result)[0];
-  if (!first || first.tx_last === null) throw new Error('change_log_head mancante');
-  if (numbered) numbered.onAssigned(Number(first.number), String(first.at));
+  return sql`with ${sql.join(ctes, sql`, `)} ${select}`;
+}
+
+/** Reads the final statement's answer: completes the numbered entry, returns the new head. */
+export function finalResult(changes: ChangeSet, rows: Array<Record<string, unknown>>): number | null {
+  const first = rows[0];
+  if (!first || first.tx_last === null || first.tx_last === undefined) {
+    if (changes.items.length > 0) throw new Error('change_log_head mancante');
+    return null;
+  }
+  if (changes.numbered) changes.numbered.onAssigned(Number(first.number), String(first.at));
   return Number(first.tx_last);
+}
+
+/** Runs the final statement inside `tx` (see finalStatement) and returns the new head. */
+export async function appendChanges(tx: Db, changes: ChangeSet): Promise<number | null> {
+  const stmt = finalStatement(changes);
+  if (!stmt) return null;
+  return finalResult(changes, rowsOf(await tx.execute(stmt)));
 }
 
 /** Rows of a raw query: node-postgres and PGlite both answer `{ rows }`. */

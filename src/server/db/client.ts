@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { Pool } from 'pg';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -10,6 +11,8 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export interface OpenedDatabase {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** The PostgreSQL pool, for the writer's pipelined commit; absent on PGlite. */
+  pool?: Pool;
   close(): Promise<void>;
 }
 
@@ -25,7 +28,9 @@ export async function openDatabase(opts: { databaseUrl?: string; pgDataDir?: str
     const { default: pg } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 20 });
+    // Pipeline mode: queries queued on a connection go out without waiting for the previous
+    // answer, so a transaction's final statement and its COMMIT reach PostgreSQL together.
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 20, pipeline: true });
     // An idle connection dropped by PostgreSQL (restart, admin command) must not crash the
     // server: the pool discards it and the next query opens a new one.
     pool.on('error', () => undefined);
@@ -36,7 +41,7 @@ export async function openDatabase(opts: { databaseUrl?: string; pgDataDir?: str
       await pool.end();
       throw err;
     }
-    return { db, kind: 'postgres', close: () => pool.end() };
+    return { db, kind: 'postgres', pool, close: () => pool.end() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');

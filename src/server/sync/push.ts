@@ -34,12 +34,15 @@ function checkMutation(m: MutationEnvelope, user: SessionUser): void {
  * refuse a sequence gap, or go on. The lock serialises pushes of one desk.
  */
 async function gate(tx: Db, clientId: string, user: SessionUser, m: MutationEnvelope, now: Date): Promise<Gate> {
-  const [client] = await tx
-    .insert(syncClients)
-    .values({ clientId, userId: user.id, lastSeq: 0, updatedAt: now })
-    .onConflictDoUpdate({ target: syncClients.clientId, set: { clientId: sql`excluded.client_id` } })
-    .returning();
-  const [known] = await tx.select().from(mutationResults).where(eq(mutationResults.mutationId, m.id));
+  // Both queries go out together (pipelined on PostgreSQL); the row lock is taken by the first.
+  const [[client], [known]] = await Promise.all([
+    tx
+      .insert(syncClients)
+      .values({ clientId, userId: user.id, lastSeq: 0, updatedAt: now })
+      .onConflictDoUpdate({ target: syncClients.clientId, set: { clientId: sql`excluded.client_id` } })
+      .returning(),
+    tx.select().from(mutationResults).where(eq(mutationResults.mutationId, m.id)),
+  ]);
   if (known) return { kind: 'result', result: storedResult(known) };
   const lastSeq = client?.lastSeq ?? 0;
   return m.seq === lastSeq + 1 ? { kind: 'go' } : { kind: 'gap', lastSeq };
@@ -103,6 +106,9 @@ export async function push(writer: Writer, req: PushRequest, user: SessionUser, 
     }
     results.push(outcome.result);
   }
-  const [client] = await writer.db.select({ lastSeq: syncClients.lastSeq }).from(syncClients).where(eq(syncClients.clientId, req.clientId));
-  return { results, lastSeq: client?.lastSeq ?? 0, cursor: await headCursor(writer.db) };
+  const [[client], cursor] = await Promise.all([
+    writer.db.select({ lastSeq: syncClients.lastSeq }).from(syncClients).where(eq(syncClients.clientId, req.clientId)),
+    headCursor(writer.db),
+  ]);
+  return { results, lastSeq: client?.lastSeq ?? 0, cursor };
 }

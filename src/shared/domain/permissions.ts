@@ -3,10 +3,10 @@ import type { Role } from './roles';
 /**
  * Which profiles may call each procedure (Linee guida AgID: access by profiles). Anything not
  * listed here needs only a valid session. Annulment is executed only by the responsabile
- * (Linee guida, art. 54 DPR 445/2000); any clerk may request it.
+ * (Linee guida, art. 54 DPR 445/2000); any clerk may request it. The list of colleagues is open to
+ * every profile: assignments to people need it.
  */
 export const permissions: Record<string, readonly Role[]> = {
-  'users.list': ['amministratore', 'responsabile'],
   'users.create': ['amministratore'],
   'users.update': ['amministratore'],
   'offices.upsert': ['amministratore'],

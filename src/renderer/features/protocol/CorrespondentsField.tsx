@@ -1,4 +1,4 @@
-import { useState, type Ref } from 'react';
+import { useId, useState, type Ref } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { send } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
@@ -20,6 +20,9 @@ export function CorrespondentsField(props: {
 }) {
   const [query, setQuery] = useState('');
   const [creating, setCreating] = useState<string | null>(null);
+  const inputId = useId();
+  // The inline form unmounts on add/cancel: bring the cursor back to the field, not to <body>.
+  const backToInput = () => setTimeout(() => document.getElementById(inputId)?.focus(), 0);
   const q = useDebounced(query.trim(), 120);
   const results = useQuery({
     queryKey: queryKeys.directorySearch(q),
@@ -40,6 +43,7 @@ export function CorrespondentsField(props: {
     props.onAdd({ key: `new-${Date.now()}`, newContact: n, name: n.name, detail: n.pec || n.email || 'nuovo contatto' });
     setCreating(null);
     setQuery('');
+    backToInput();
   };
 
   return (
@@ -63,6 +67,7 @@ export function CorrespondentsField(props: {
       )}
       <Combobox<Choice>
         label={label}
+        inputId={inputId}
         inputRef={props.inputRef}
         query={query}
         onQueryChange={setQuery}
@@ -78,7 +83,16 @@ export function CorrespondentsField(props: {
           }
         }}
       />
-      {creating !== null && <NewContactInline initialName={creating} onAdd={addNew} onCancel={() => setCreating(null)} />}
+      {creating !== null && (
+        <NewContactInline
+          initialName={creating}
+          onAdd={addNew}
+          onCancel={() => {
+            setCreating(null);
+            backToInput();
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -45,9 +45,8 @@ function splitFields(input: ContactFields): { kind: string; name: string; fields
 
 /** Inserts a contact (no duplicate check): used by inline creation during registration. */
 export async function insertContact(tx: Db, changes: ChangeSet, input: ContactFields & { id?: string }, now: Date): Promise<Contact> {
+  // A reused id hits the primary key: mapped to CONFLICT by db/errors.ts.
   const id = input.id ?? uuidv7(now.getTime());
-  const [exists] = await tx.select({ id: contacts.id }).from(contacts).where(eq(contacts.id, id));
-  if (exists) throw new AppError('CONFLICT', 'Esiste già un contatto con lo stesso identificativo.');
   const { id: _ignored, ...fields } = input;
   const [row] = await tx.insert(contacts).values({ id, ...splitFields(fields), createdAt: now, updatedAt: now }).returning();
   const contact = toContact(row!);

@@ -73,8 +73,7 @@ async function checkDocuments(tx: Db, input: RegisterInput): Promise<DocumentRef
 export async function registerEntry(ctx: ProtocolCtx, input: RegisterInput & { id: string }): Promise<RegisterResult> {
   const { tx, now, user } = ctx;
   const org = await requireOrganisation(tx);
-  const [existing] = await tx.select({ id: protocolEntries.id }).from(protocolEntries).where(eq(protocolEntries.id, input.id));
-  if (existing) throw new AppError('CONFLICT', 'Questa registrazione esiste già.');
+  // A reused entry id hits the primary key in the final statement: mapped to CONFLICT.
   await checkClassification(tx, input.classificationCode);
   const documents = await checkDocuments(tx, input);
   const assignments = await resolveAssignments(tx, input.assignments);
