@@ -12,19 +12,23 @@ export interface AxeViolation {
 const axePath = path.join(root, 'node_modules', 'axe-core', 'axe.min.js');
 
 /** Runs axe-core (WCAG 2.x A/AA rules and best practices) on the current page. */
-export async function runAxe(page: Page): Promise<AxeViolation[]> {
+export async function runAxe(page: Page): Promise<{ violations: AxeViolation[]; passedRules: number }> {
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   if (!loaded) await page.addScriptTag({ path: axePath });
   return page.evaluate(async () => {
-    type AxeResult = { violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }> };
+    type AxeResult = {
+      violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }>;
+      passes: unknown[];
+    };
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<AxeResult> } }).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({
+    const violations = r.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
       help: v.help,
       nodes: v.nodes.map((n) => ({ target: n.target.map(String), summary: n.failureSummary ?? '' })),
     }));
+    return { violations, passedRules: r.passes.length };
   });
 }
 

@@ -22,6 +22,7 @@ export interface RunningDesk {
 }
 
 export async function startWebDesk(opts: { dataDir?: string } = {}): Promise<RunningDesk> {
+  const ownDir = !opts.dataDir;
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'gonfalone-e2e-'));
   let embedded: EmbeddedDesk | null = null;
   let startupError: string | null = null;
@@ -39,16 +40,23 @@ export async function startWebDesk(opts: { dataDir?: string } = {}): Promise<Run
     async close() {
       await app.close();
       await embedded?.close();
+      // A folder the harness made is the test's alone: remove it (a given one belongs to the caller).
+      if (ownDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
 
-export async function launchBrowser(): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
+/**
+ * Chromium with a persistent profile of its own. `bypassCSP` only for tests that must inject a
+ * script (axe-core): the desk's Content-Security-Policy rightly refuses inline scripts.
+ */
+export async function launchBrowser(opts: { bypassCSP?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'gonfalone-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
     acceptDownloads: true,
+    bypassCSP: opts.bypassCSP ?? false,
     locale: 'it-IT',
     timezoneId: 'Europe/Rome',
     viewport: { width: 1366, height: 900 },

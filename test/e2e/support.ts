@@ -102,8 +102,8 @@ export class E2eWorld {
   }
 
   /** A fresh Chromium with its own profile; requests outside the desk's origin are recorded. */
-  async browser(): Promise<Browser & { foreign: string[] }> {
-    const b = await launchBrowser();
+  async browser(opts: { bypassCSP?: boolean } = {}): Promise<Browser & { foreign: string[] }> {
+    const b = await launchBrowser(opts);
     this.browsers.push(b);
     b.page.setDefaultTimeout(15_000);
     return { ...b, foreign: forbidForeignRequests(b.page, this.url) };

@@ -116,7 +116,8 @@ describe('desk against the real register server', () => {
     expect(err.code).toBe('OFFLINE');
     const status = (await desk.call('sync.status', {}, { token: clerk })) as { pendingCount: number };
     expect(status.pendingCount).toBe(0);
-    expect((await errorOf(desk.call('users.list', {}, { token: clerk }))).code).toBe('FORBIDDEN');
+    expect((await errorOf(desk.call('users.create', { username: 'nuovo.utente', fullName: 'Nuovo Utente', password: 'password-lunga-9', roles: ['segreteria'] }, { token: clerk }))).code).toBe('FORBIDDEN');
+    expect((await errorOf(desk.call('users.list', {}, { token: clerk }))).code).toBe('OFFLINE');
     const admin = await errorOf(desk.call('protocol.dailyRegister', { date: '2026-01-02' }, { token: clerk }));
     expect(admin.code).toBe('OFFLINE');
   });
