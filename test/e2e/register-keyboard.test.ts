@@ -144,9 +144,12 @@ describe('registration with the keyboard only', () => {
     await page.keyboard.press('Shift+Tab');
     expect(await reg.isFocused(reg.senderInput())).toBe(true);
     await page.keyboard.type('Esposito Carmela');
-    const newOption = page.getByRole('option', { name: 'Nuovo contatto: «Esposito Carmela»' });
-    await newOption.waitFor();
-    // The address book has no match: ↓ goes to the only option, "Nuovo contatto".
+    // Wait until the suggestions settle on the full name: the address book has no match, so
+    // "Nuovo contatto" is the only option (an earlier, shorter query may have listed others).
+    await page.waitForFunction(() => {
+      const opts = [...document.querySelectorAll('[role="listbox"]:not([hidden]) [role="option"]')].map((o) => o.textContent?.trim());
+      return opts.length === 1 && opts[0] === 'Nuovo contatto: «Esposito Carmela»';
+    });
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     const inline = page.getByRole('group', { name: 'Nuovo contatto' });

@@ -6,6 +6,9 @@ import { directoryContract } from './directory';
 import { officesContract, organisationContract } from './organisation';
 import { protocolContract } from './protocol';
 import { syncContract, systemContract } from './system';
+import { devicesContract } from './devices';
+import { emergencyContract } from './emergency';
+import { reviewContract } from './review';
 
 /** The whole desk RPC contract: one map, from which both transports are generated. */
 export const contract = composeContract(
@@ -18,6 +21,9 @@ export const contract = composeContract(
   protocolContract,
   syncContract,
   systemContract,
+  devicesContract,
+  emergencyContract,
+  reviewContract,
 );
 
 export type Contract = typeof contract;
@@ -43,3 +49,6 @@ export * from './organisation';
 export * from './protocol';
 export * from './system';
 export * from './events';
+export * from './devices';
+export * from './emergency';
+export * from './review';

@@ -50,6 +50,11 @@ export class RegisterPage {
   async pickSenderWithArrows(query: string, expectedName: string): Promise<void> {
     await this.page.keyboard.type(query);
     await this.page.getByRole('option', { name: new RegExp(`^${escapeRegExp(expectedName)}`) }).waitFor();
+    // ↓ highlights the first suggestion: make sure the settled list starts with the contact.
+    await this.page.waitForFunction(
+      (name) => document.querySelector('[role="listbox"]:not([hidden]) [role="option"]')?.textContent?.startsWith(name) === true,
+      expectedName,
+    );
     await this.page.keyboard.press('ArrowDown');
     await this.page.keyboard.press('Enter');
     await this.chosenSenders().getByText(expectedName).waitFor();

@@ -32,10 +32,14 @@ export const organisationInput = {
   registerCode: 'REG',
 };
 
-/** A fresh PostgreSQL database named for this test, dropped by `drop()`; null on PGlite. */
+/**
+ * A fresh PostgreSQL database named for this test, dropped by `drop()`; null on PGlite. The
+ * suite runs on PGlite by default and on PostgreSQL when TEST_BACKEND=postgres (test/run-postgres.mjs
+ * does that when DATABASE_URL is set), so CI exercises both backends.
+ */
 export async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
   const base = process.env.DATABASE_URL;
-  if (!base) return null;
+  if (!base || process.env.TEST_BACKEND !== 'postgres') return null;
   const name = `gonfalone_t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
