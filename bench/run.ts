@@ -9,6 +9,9 @@ const suites: Array<[string, string]> = [
   ['local-search', 'Ricerca locale su 1.000.000 di registrazioni (SQLite FTS5)'],
   ['registration-roundtrip', 'Registrazione dal desk con server integrato (PGlite)'],
   ['server-registrations', 'Server del registro su PostgreSQL, 50 client concorrenti'],
+  ['sync-initial', 'Sincronizzazione iniziale di 1.000.000 di registrazioni, confronto con PouchDB'],
+  ['sync-latency', 'Modifica sul desk A visibile sul desk B (SSE, poi pull)'],
+  ['sync-week', 'Portatile di ritorno dopo una settimana: 5.000 modifiche su, 200.000 giù'],
 ];
 
 async function main(): Promise<void> {

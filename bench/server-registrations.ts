@@ -33,7 +33,7 @@ async function withFreshDatabase<T>(fn: (url: string) => Promise<T>): Promise<T>
 async function startServerProcess(databaseUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
   // BENCH_SERVER_PROF=DIR writes a CPU profile of the server process there.
   const prof = process.env.BENCH_SERVER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROF}`] : [];
-  const child = spawn(process.execPath, [...prof, '--import', 'tsx', 'src/server/cli/main.ts', '--port', '0', '--quiet'], {
+  const child = spawn(process.execPath, [...prof, '--import', 'tsx', 'src/server/cli/main.ts', '--port', '0', '--quiet', '--allow-unenrolled'], {
     env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,4 +1,6 @@
 import { mkdir, mkdtemp } from 'node:fs/promises';
+import type http from 'node:http';
+import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -27,6 +29,12 @@ export interface RegisterServerOptions {
   maxBlobBytes?: number;
   /** Produce missing daily registers at start-up and every hour (default true). */
   dailyRegisterJob?: boolean;
+  /** Issue 3: serve HTTPS with this PEM certificate and key (contents, not paths). */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /** Issue 3: refuse logins and pushes from unenrolled machines (the standalone server's default). */
+  requireDevice?: boolean;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (docs/deploy.md). */
+  trustProxy?: boolean;
 }
 
 export interface RegisterServer {
@@ -54,9 +62,17 @@ export async function createRegisterServer(opts: RegisterServerOptions = {}): Pr
     blobs: new BlobStore(blobDir, opts.maxBlobBytes ?? DEFAULT_MAX_BLOB_BYTES),
     hub,
     clock,
+    requireDevice: opts.requireDevice ?? false,
   };
 
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 10 * 1024 * 1024 });
+  const tls = opts.tls;
+  // https.Server is an http.Server to Fastify's types: the same routes serve either.
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 10 * 1024 * 1024,
+    trustProxy: opts.trustProxy ?? false,
+    ...(tls ? { serverFactory: (handler: http.RequestListener) => https.createServer({ cert: tls.cert, key: tls.key }, handler) } : {}),
+  });
   installErrorHandling(app);
   systemRoutes(app, context);
   apiRoutes(app, context);
@@ -80,7 +96,7 @@ export async function createRegisterServer(opts: RegisterServerOptions = {}): Pr
       await app.listen({ port, host });
       const addr = app.server.address();
       const actualPort = typeof addr === 'object' && addr ? addr.port : port;
-      return `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
+      return `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
     },
     async close() {
       if (closed) return;

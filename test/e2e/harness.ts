@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startEmbeddedDesk, type EmbeddedDesk } from '../../src/main/embedded';
+import { createRegisterServer, type RegisterServer } from '../../src/server/app';
 import { createWebHost } from '../../src/main/web/host';
 
 /**
@@ -18,6 +19,13 @@ export interface RunningDesk {
   url: string;
   dataDir: string;
   embedded: EmbeddedDesk | null;
+  /** Stops the embedded register server under the running desk; its data folder and port stay. */
+  stopRegisterServer(): Promise<void>;
+  /**
+   * Starts the register server again on the same data folder and the same port, as an office
+   * does after an outage: the desk keeps its server URL and finds it back by itself.
+   */
+  restartRegisterServer(): Promise<RegisterServer>;
   close(): Promise<void>;
 }
 
@@ -33,13 +41,41 @@ export async function startWebDesk(opts: { dataDir?: string } = {}): Promise<Run
   }
   const app = await createWebHost({ desk: embedded?.desk ?? null, staticDir: path.join(root, 'dist', 'renderer'), startupError });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  // The current register server: the embedded one, or the one a restart put in its place.
+  let server: RegisterServer | null = embedded?.server ?? null;
+  const requireEmbedded = (): EmbeddedDesk => {
+    if (!embedded) throw new Error('Nessun server del registro incorporato: la scrivania non è partita');
+    return embedded;
+  };
   return {
     url,
     dataDir,
     embedded,
+    async stopRegisterServer() {
+      requireEmbedded();
+      if (!server) return;
+      const stopping = server.close();
+      // The desk's SSE stream (GET /sync/events) is hijacked and never idle, so Fastify's close
+      // would wait for it for ever: drop every open connection, as a stopped server does.
+      server.app.server.closeAllConnections();
+      await stopping;
+      server = null;
+    },
+    async restartRegisterServer() {
+      const { serverUrl } = requireEmbedded();
+      if (server) throw new Error('Il server del registro è già in funzione');
+      const databaseUrl = process.env.GONFALONE_SERVER_DATABASE_URL;
+      // Same options as src/main/embedded.ts: the same data folder (PGlite) or the same database.
+      const next = await createRegisterServer({ dataDir: path.join(dataDir, 'server'), ...(databaseUrl ? { databaseUrl } : {}) });
+      await next.listen({ port: Number(new URL(serverUrl).port), host: '127.0.0.1' });
+      server = next;
+      return next;
+    },
     async close() {
       await app.close();
       await embedded?.close();
+      // A restarted server is not the one EmbeddedDesk knows: close it too (close is idempotent).
+      await server?.close();
       // A folder the harness made is the test's alone: remove it (a given one belongs to the caller).
       if (ownDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },

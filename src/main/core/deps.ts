@@ -5,6 +5,7 @@ import type { Logger } from './logger';
 import type { SessionStore } from './session';
 import type { SyncEngine } from './sync/engine';
 import type { ServerClient } from './sync/server-client';
+import type { SyncLog } from './modules/system/sync-log';
 
 /** Everything the desk's services need, injected once by `openDesk` (no singletons). */
 export interface DeskDeps {
@@ -16,6 +17,8 @@ export interface DeskDeps {
   clock: () => Date;
   logger: Logger;
   emit: (e: DeskEvent) => void;
+  /** Recent sync events and the observed clock skew (diagnostics, status bar). */
+  syncLog: SyncLog;
   settings: { dataDir: string; serverUrl: string; maxUploadBytes: number; appVersion: string };
 }
 

@@ -15,10 +15,16 @@ import { SessionStore } from './session';
 import { SyncEngine } from './sync/engine';
 import { ServerClient } from './sync/server-client';
 import { authHandlers } from './modules/auth/handlers';
+import { deviceHandlers } from './device/handlers';
 import { directoryHandlers } from './modules/directory/handlers';
 import { organisationHandlers } from './modules/organisation/handlers';
 import { protocolHandlers } from './modules/protocol/handlers';
+import { conflictsHandlers } from './modules/conflicts/handlers';
+import { documentHandlers } from './blobs/handlers';
+import { emergencyHandlers } from './modules/emergency/handlers';
 import { systemHandlers } from './modules/system/handlers';
+import { observeServerClient, SyncLog } from './modules/system/sync-log';
+import { reviewHandlers } from './modules/review/handlers';
 
 export { StartupError } from './errors';
 export type { Logger } from './logger';
@@ -35,6 +41,8 @@ export interface OpenDeskOptions {
   appVersion?: string;
   /** SSE subscription and polling (default true); tests switch it off to drive rounds by hand. */
   live?: boolean;
+  /** Days an offline login stays possible after the last online one (default 14; issue 3). */
+  offlineLoginDays?: number;
 }
 
 export interface Desk {
@@ -63,7 +71,11 @@ export async function openDesk(opts: OpenDeskOptions): Promise<Desk> {
   db.insert(syncState).values({ id: 1, clientId: uuidv7(clock().getTime()) }).onConflictDoNothing().run();
 
   const listeners = new Set<DeskEventListener>();
-  const emit = (e: DeskEvent) => {
+  const syncLog = new SyncLog(clock);
+  const emit = (raw: DeskEvent) => {
+    // Each status the engine reports closes a round in the sync log and gains the clock skew.
+    if (raw.type === 'sync-status') syncLog.endRound(raw.status);
+    const e: DeskEvent = raw.type === 'sync-status' ? { type: 'sync-status', status: syncLog.decorate(raw.status) } : raw;
     for (const l of listeners) {
       try {
         l(e);
@@ -73,20 +85,26 @@ export async function openDesk(opts: OpenDeskOptions): Promise<Desk> {
     }
   };
   const client = new ServerClient(opts.serverUrl);
-  const sessions = new SessionStore(clock);
+  observeServerClient(client, syncLog);
+  const sessions = new SessionStore(clock, { db, client });
   const blobs = new BlobStore(path.join(dataDir, 'blobs'), db);
   const engine = new SyncEngine({ db, client, sessions, blobs, clock, logger, emit });
   const maxUploadBytes = opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD;
   const deps: DeskDeps = {
-    db, client, sessions, engine, blobs, clock, logger, emit,
+    db, client, sessions, engine, blobs, clock, logger, emit, syncLog,
     settings: { dataDir, serverUrl: opts.serverUrl, maxUploadBytes, appVersion: opts.appVersion ?? '0.1.0' },
   };
   const handlers: Handlers<DeskContext> = {
-    ...authHandlers(deps),
+    ...authHandlers(deps, { offlineLoginDays: opts.offlineLoginDays }),
+    ...deviceHandlers(deps),
     ...systemHandlers(deps),
     ...directoryHandlers(deps),
     ...organisationHandlers(deps),
     ...protocolHandlers(deps),
+    ...conflictsHandlers(deps),
+    ...documentHandlers(deps),
+    ...emergencyHandlers(deps),
+    ...reviewHandlers(deps),
   };
   if (opts.live ?? true) engine.start();
 
@@ -127,7 +145,7 @@ export async function openDesk(opts: OpenDeskOptions): Promise<Desk> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    syncNow: () => engine.round(),
+    syncNow: () => engine.round().then((s) => syncLog.decorate(s)),
     async close() {
       await engine.stop();
       listeners.clear();

@@ -16,6 +16,8 @@ import { EntryDetailScreen } from '../features/protocol/EntryDetailScreen';
 import { DirectoryScreen } from '../features/directory/DirectoryScreen';
 import { DailyRegisterScreen } from '../features/daily/DailyRegisterScreen';
 import { AdminScreen } from '../features/admin/AdminScreen';
+import { ReviewScreen } from '../features/review/ReviewScreen';
+import { StatusBanners } from '../features/review/StatusBanners';
 
 const sections: Array<{ route: Route; label: string; adminOnly?: boolean }> = [
   { route: { screen: 'registra' }, label: 'Registra' },
@@ -23,6 +25,7 @@ const sections: Array<{ route: Route; label: string; adminOnly?: boolean }> = [
   { route: { screen: 'rubrica' }, label: 'Rubrica' },
   { route: { screen: 'giornaliero' }, label: 'Registro giornaliero' },
   { route: { screen: 'amministrazione', tab: 'utenti' }, label: 'Amministrazione', adminOnly: true },
+  { route: { screen: 'verifica' }, label: 'Da verificare' },
 ];
 
 /** Header, navigation, the current screen and the status bar; global shortcuts live here. */
@@ -42,7 +45,7 @@ export function AppShell(props: { user: SessionUser; organisation: Organisation 
         setHelp(true);
         return;
       }
-      const digit = /^[1-5]$/.test(e.key) && e.altKey && !e.ctrlKey && !e.shiftKey ? Number(e.key) : 0;
+      const digit = /^[1-6]$/.test(e.key) && e.altKey && !e.ctrlKey && !e.shiftKey ? Number(e.key) : 0;
       const target = digit ? visible[digit - 1] : undefined;
       if (target) {
         e.preventDefault();
@@ -108,6 +111,7 @@ export function AppShell(props: { user: SessionUser; organisation: Organisation 
         </ul>
       </nav>
       <main id="main" className="g-main" tabIndex={-1}>
+        <StatusBanners />
         <Screen route={route} user={props.user} isAdmin={isAdmin} />
       </main>
       <StatusBar />
@@ -129,6 +133,8 @@ function Screen(props: { route: Route; user: SessionUser; isAdmin: boolean }) {
       return <DirectoryScreen />;
     case 'giornaliero':
       return <DailyRegisterScreen />;
+    case 'verifica':
+      return <ReviewScreen userId={props.user.id} />;
     case 'amministrazione':
       return props.isAdmin ? <AdminScreen tab={r.tab} /> : <p role="alert">Sezione riservata agli amministratori.</p>;
   }

@@ -8,9 +8,10 @@ export type Route =
   | { screen: 'dettaglio'; id: string }
   | { screen: 'rubrica' }
   | { screen: 'giornaliero' }
-  | { screen: 'amministrazione'; tab: 'utenti' | 'uffici' | 'titolario' };
+  | { screen: 'verifica' }
+  | { screen: 'amministrazione'; tab: 'utenti' | 'uffici' | 'titolario' | 'postazioni' };
 
-const adminTabs = ['utenti', 'uffici', 'titolario'] as const;
+const adminTabs = ['utenti', 'uffici', 'titolario', 'postazioni'] as const;
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -22,6 +23,8 @@ export function parseRoute(hash: string): Route {
       return { screen: 'rubrica' };
     case 'giornaliero':
       return { screen: 'giornaliero' };
+    case 'verifica':
+      return { screen: 'verifica' };
     case 'amministrazione': {
       const tab = adminTabs.find((t) => t === arg) ?? 'utenti';
       return { screen: 'amministrazione', tab };

@@ -36,6 +36,55 @@ export class BlobStore {
     return createReadStream(this.pathOf(sha256));
   }
 
+  private partialPath(sha256: string): string {
+    return path.join(this.dir, 'partial', sha256);
+  }
+
+  /** Bytes of an interrupted upload received so far (0 when none). */
+  async received(sha256: string): Promise<number> {
+    try {
+      return (await stat(this.partialPath(sha256))).size;
+    } catch {
+      return 0;
+    }
+  }
+
+  /**
+   * Resumable upload: appends `body` at `start` of a `total`-byte document. A part that does not
+   * start where the previous one ended is refused with the offset to resume from; the part that
+   * completes the document verifies the hash (the impronta) before it is kept, once.
+   */
+  async putRange(sha256: string, start: number, total: number, body: Readable): Promise<{ received: number; complete: boolean; created: boolean }> {
+    if (total > this.maxBytes) throw new AppError('FILE_TOO_LARGE', `Il file supera la dimensione massima di ${Math.round(this.maxBytes / 1048576)} MB.`);
+    if (total === 0) throw new AppError('FILE_EMPTY');
+    if ((await this.size(sha256)) !== null) return { received: total, complete: true, created: false };
+    const partial = this.partialPath(sha256);
+    await mkdir(path.dirname(partial), { recursive: true });
+    const have = await this.received(sha256);
+    if (start !== have) throw new AppError('CONFLICT', `Il server ha ricevuto ${have} byte di questo file: riprendi da lì.`, { received: have });
+    let size = have;
+    const meter = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        size += chunk.length;
+        if (size > total) return done(new AppError('VALIDATION', 'Il trasferimento supera la dimensione dichiarata del file.'));
+        done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(body, meter, createWriteStream(partial, { flags: 'a' }));
+    } catch (err) {
+      if (err instanceof AppError) {
+        await rm(partial, { force: true });
+        throw err;
+      }
+      // An interrupted part keeps what arrived: the desk asks HEAD and resumes from there.
+      return { received: await this.received(sha256), complete: false, created: false };
+    }
+    if (size < total) return { received: size, complete: false, created: false };
+    const { created } = await this.put(sha256, createReadStream(partial)).finally(() => rm(partial, { force: true }));
+    return { received: total, complete: true, created };
+  }
+
   /** Streams `body` in; returns the size. Refuses empty, oversized or mismatching content. */
   async put(sha256: string, body: Readable): Promise<{ size: number; created: boolean }> {
     const tmpDir = path.join(this.dir, 'tmp');

@@ -1,7 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createRegisterServer } from '../app';
 
-/** `npm run server -- [--port P] [--host H] [--data DIR] [--quiet]`; DATABASE_URL selects PostgreSQL. */
+/**
+ * `npm run server -- [--port P] [--host H] [--data DIR] [--quiet] [--tls-cert PATH --tls-key PATH]
+ * [--allow-unenrolled]`; DATABASE_URL selects PostgreSQL. See docs/deploy.md.
+ */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -9,6 +13,10 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       data: { type: 'string' },
       quiet: { type: 'boolean', default: false },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'allow-unenrolled': { type: 'boolean', default: false },
+      'trust-proxy': { type: 'boolean', default: false },
     },
   });
   const port = Number(values.port);
@@ -20,7 +28,22 @@ async function main(): Promise<void> {
   if (!databaseUrl && !values.data) {
     process.stderr.write('Attenzione: senza --data né DATABASE_URL il registro è in memoria e va perso alla chiusura.\n');
   }
-  const server = await createRegisterServer({ dataDir: values.data, databaseUrl, logger: !values.quiet });
+  const certPath = values['tls-cert'];
+  const keyPath = values['tls-key'];
+  if (Boolean(certPath) !== Boolean(keyPath)) {
+    process.stderr.write('Per HTTPS servono sia --tls-cert sia --tls-key.\n');
+    process.exit(2);
+  }
+  const tls = certPath && keyPath ? { cert: await readFile(certPath), key: await readFile(keyPath) } : undefined;
+  const server = await createRegisterServer({
+    dataDir: values.data,
+    databaseUrl,
+    logger: !values.quiet,
+    tls,
+    // A town hall's server accepts only enrolled desks; --allow-unenrolled is for trials.
+    requireDevice: !values['allow-unenrolled'],
+    trustProxy: values['trust-proxy'],
+  });
   const url = await server.listen({ port, host: values.host });
   process.stdout.write(`Server del registro in ascolto su ${url} (${databaseUrl ? 'PostgreSQL' : 'PGlite'})\n`);
 

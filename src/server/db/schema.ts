@@ -48,6 +48,10 @@ export const sessions = pgTable('sessions', {
   createdAt: ts('created_at').notNull(),
   lastSeenAt: ts('last_seen_at').notNull(),
   revokedAt: ts('revoked_at'),
+  /** Issue 3 (devices): the enrolled device the access token was issued to (null: none). */
+  deviceId: text('device_id'),
+  /** Issue 3 (devices): short-lived access tokens end here; null keeps the idle/absolute rule. */
+  expiresAt: ts('expires_at'),
 });
 
 export const loginFailures = pgTable(
@@ -207,4 +211,183 @@ export const dailyRegisters = pgTable('daily_registers', {
   lastNumber: integer('last_number'),
   count: integer('count').notNull(),
   generatedAt: ts('generated_at').notNull(),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Issue 3, slice "sync": scopes, per-field versions and conflicts.
+
+/** The users seen pulling or pushing through each desk: a desk's scope is the union of theirs. */
+export const syncClientUsers = pgTable(
+  'sync_client_users',
+  {
+    clientId: text('client_id').notNull(),
+    userId: text('user_id').notNull(),
+    firstSeenAt: ts('first_seen_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.clientId, t.userId] })],
+);
+
+/**
+ * For each updatable field of a synced row, the row version at which it last changed and by
+ * whom: a mutation based on an older version conflicts only on fields changed since its base.
+ */
+export const fieldVersions = pgTable(
+  'field_versions',
+  {
+    tableName: text('table_name').notNull(),
+    rowKey: text('row_key').notNull(),
+    field: text('field').notNull(),
+    version: integer('version').notNull(),
+    userId: text('user_id').notNull(),
+    mutationId: text('mutation_id'),
+  },
+  (t) => [primaryKey({ columns: [t.tableName, t.rowKey, t.field] })],
+);
+
+/** The same field changed on two desks from the same base: the value kept and the one lost. */
+export const conflicts = pgTable(
+  'conflicts',
+  {
+    id: text('id').primaryKey(),
+    tableName: text('table_name').notNull(),
+    rowKey: text('row_key').notNull(),
+    field: text('field').notNull(),
+    keptValue: jsonb('kept_value'),
+    losingValue: jsonb('losing_value'),
+    keptBy: text('kept_by'),
+    losingBy: text('losing_by').notNull(),
+    keptMutationId: text('kept_mutation_id'),
+    losingMutationId: text('losing_mutation_id').notNull(),
+    at: ts('at').notNull(),
+    resolvedBy: text('resolved_by'),
+    resolvedAt: ts('resolved_at'),
+    resolution: text('resolution'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('conflicts_row').on(t.tableName, t.rowKey)],
+);
+
+// ─── Issue 3, slice "devices": enrolled devices, refresh tokens, client bindings, review ───
+
+/** A desk or laptop enrolled by an administrator; only the hash of its secret is stored. */
+export const devices = pgTable('devices', {
+  id: text('id').primaryKey(),
+  /** Short code shown to people and used in emergency numbers (e.g. SEGR01). */
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  secretHash: text('secret_hash').notNull(),
+  enrolledAt: ts('enrolled_at').notNull(),
+  enrolledBy: text('enrolled_by'),
+  revokedAt: ts('revoked_at'),
+  revokedBy: text('revoked_by'),
+  lastSeenAt: ts('last_seen_at'),
+});
+
+/** One-time enrollment codes: only the hash is stored, used at most once, until `expiresAt`. */
+export const deviceEnrollments = pgTable('device_enrollments', {
+  codeHash: text('code_hash').primaryKey(),
+  deviceCode: text('device_code').notNull(),
+  name: text('name').notNull(),
+  createdBy: text('created_by').notNull(),
+  createdAt: ts('created_at').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+  usedAt: ts('used_at'),
+  deviceId: text('device_id'),
+});
+
+/** Refresh tokens, rotated on use; a reused one revokes its whole family (stolen copy). */
+export const refreshTokens = pgTable(
+  'refresh_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    familyId: text('family_id').notNull(),
+    userId: text('user_id').notNull(),
+    deviceId: text('device_id'),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [index('refresh_tokens_family').on(t.familyId)],
+);
+
+/** Which device a sync client id belongs to: recorded at its first push, then enforced. */
+export const deviceClients = pgTable('device_clients', {
+  clientId: text('client_id').primaryKey(),
+  deviceId: text('device_id'),
+  firstUserId: text('first_user_id').notNull(),
+  boundAt: ts('bound_at').notNull(),
+});
+
+/** Mutations pushed by a revoked device: never applied, kept for an administrator's review. */
+export const deviceReview = pgTable(
+  'device_review',
+  {
+    id: text('id').primaryKey(),
+    deviceId: text('device_id').notNull(),
+    clientId: text('client_id').notNull(),
+    userId: text('user_id').notNull(),
+    mutationId: text('mutation_id').notNull().unique(),
+    name: text('name').notNull(),
+    payload: jsonb('payload').notNull(),
+    receivedAt: ts('received_at').notNull(),
+    resolvedAt: ts('resolved_at'),
+    resolvedBy: text('resolved_by'),
+    resolution: text('resolution'),
+  },
+  (t) => [index('device_review_open').on(t.resolvedAt, t.receivedAt)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Slice emergency (issue 3): the emergency register (DPR 445/2000 art. 63). One row per
+// emergency entry links its `E/…` number to the ordinary entry for ever; the unique keys make
+// recovery idempotent (an entry can never receive a second ordinary number).
+// ---------------------------------------------------------------------------------------------
+export const emergencySessions = pgTable('emergency_sessions', {
+  id: text('id').primaryKey(),
+  deviceId: text('device_id').notNull(),
+  deviceCode: text('device_code').notNull(),
+  cause: text('cause').notNull(),
+  startedAt: ts('started_at').notNull(),
+  endedAt: ts('ended_at'),
+  authoriser: jsonb('authoriser').notNull(),
+  dailyCounts: jsonb('daily_counts').$type<Record<string, number>>().notNull(),
+  total: integer('total').notNull().default(0),
+  /** Total declared by the desk on closing, kept to compare with what was recovered. */
+  declaredTotal: integer('declared_total'),
+  openedBy: text('opened_by').notNull(),
+  openedByName: text('opened_by_name').notNull(),
+  version: integer('version').notNull().default(1),
+});
+
+export const emergencyEntries = pgTable(
+  'emergency_entries',
+  {
+    entryId: text('entry_id').primaryKey(),
+    emergencyNumber: text('emergency_number').notNull(),
+    year: integer('year').notNull(),
+    deviceCode: text('device_code').notNull(),
+    seq: integer('seq').notNull(),
+    sessionId: text('session_id').notNull(),
+    /** Date and time of the emergency registration: the legal date for terms. */
+    legalDate: ts('legal_date').notNull(),
+    recoveredAt: ts('recovered_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('emergency_entries_number_unique').on(t.emergencyNumber),
+    uniqueIndex('emergency_entries_device_seq_unique').on(t.year, t.deviceCode, t.seq),
+    index('emergency_entries_session').on(t.sessionId),
+  ],
+);
+
+export const emergencyPreauthorisations = pgTable('emergency_preauthorisations', {
+  id: text('id').primaryKey(),
+  deviceId: text('device_id').notNull(),
+  validUntil: ts('valid_until').notNull(),
+  act: text('act').notNull(),
+  authorisedBy: text('authorised_by').notNull(),
+  authorisedByName: text('authorised_by_name').notNull(),
+  createdAt: ts('created_at').notNull(),
+  version: integer('version').notNull().default(1),
 });

@@ -4,24 +4,49 @@ import { pullQuery, pushRequest } from '../../shared/sync/protocol';
 import { headCursor } from '../db/change-log';
 import { pull } from '../sync/pull';
 import { push } from '../sync/push';
-import { requireUser, type ServerContext } from './context';
+import { AppError } from '../../shared/contract/errors';
+import { bindClient, checkClient } from '../devices/binding';
+import { recordRevokedPush } from '../devices/review';
+import type { Principal } from '../auth/sessions';
+import { requirePrincipal, revokedDeviceError, type ServerContext } from './context';
 
 const HEARTBEAT_MS = 15_000;
+
+/** A server that requires devices syncs only with enrolled ones (issue 3). */
+function requireEnrolled(ctx: ServerContext, principal: Principal): void {
+  if (ctx.requireDevice && !principal.deviceId) {
+    throw new AppError('FORBIDDEN', 'Questa postazione non è abilitata alla sincronizzazione: chiedi all\u2019amministratore un codice di abilitazione.', { deviceNotEnrolled: true });
+  }
+}
 
 /** Push, pull and the SSE poke of the sync protocol (src/shared/sync/protocol.ts). */
 export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post('/sync/push', async (req) => {
-    const user = await requireUser(ctx, req);
-    return push(ctx.writer, parseInput(pushRequest, req.body), user, ctx.clock);
+    const principal = await requirePrincipal(ctx, req);
+    const body = parseInput(pushRequest, req.body);
+    requireEnrolled(ctx, principal);
+    await bindClient(ctx.db, body.clientId, principal, ctx.clock());
+    if (principal.deviceRevoked && principal.deviceId) {
+      // Never applied: held for the administrator's review (issue 3, devices).
+      await recordRevokedPush(ctx.db, body, principal.deviceId, principal.user.id, ctx.clock());
+      throw revokedDeviceError();
+    }
+    return push(ctx.writer, body, principal.user, ctx.clock);
   });
 
   app.get('/sync/pull', async (req) => {
-    await requireUser(ctx, req);
-    return pull(ctx.db, parseInput(pullQuery, req.query), ctx.clock());
+    const principal = await requirePrincipal(ctx, req);
+    requireEnrolled(ctx, principal);
+    if (principal.deviceRevoked) throw revokedDeviceError();
+    const query = parseInput(pullQuery, req.query);
+    if (query.clientId) await checkClient(ctx.db, query.clientId, principal);
+    return pull(ctx.db, query, ctx.clock(), principal.user);
   });
 
   app.get('/sync/events', async (req, reply) => {
-    await requireUser(ctx, req);
+    const principal = await requirePrincipal(ctx, req);
+    requireEnrolled(ctx, principal);
+    if (principal.deviceRevoked) throw revokedDeviceError();
     const start = await headCursor(ctx.db);
     reply.hijack();
     const res = reply.raw;

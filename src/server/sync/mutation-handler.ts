@@ -8,6 +8,10 @@ export interface MutationCtx {
   changes: ChangeSet;
   user: SessionUser;
   now: Date;
+  /** The pushed mutation's id (conflict records name it); absent for server-side writes. */
+  mutationId?: string;
+  /** Row versions the desk based the change on, `"<table>:<key>"` → version. */
+  baseVersions?: Record<string, number>;
 }
 
 /** Validates its raw arguments with the contract schema and applies them; throws AppError to reject. */

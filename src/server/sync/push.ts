@@ -2,14 +2,15 @@ import { eq, sql } from 'drizzle-orm';
 import { AppError } from '../../shared/contract/errors';
 import type { SessionUser } from '../../shared/contract/auth';
 import { isAllowed } from '../../shared/domain/permissions';
-import { mutationVersions, type MutationEnvelope, type MutationResult, type PushRequest, type PushResponse } from '../../shared/sync/protocol';
+import { mutationVersions, PROTOCOL_VERSION, type MutationEnvelope, type MutationResult, type PushRequest, type PushResponse } from '../../shared/sync/protocol';
 import { headCursor } from '../db/change-log';
 import type { ChangeSet } from '../db/change-set';
 import type { Db } from '../db/client';
 import { mapDbError } from '../db/errors';
 import type { Writer } from '../db/write';
 import { mutationResults, syncClients } from '../db/schema';
-import { handlerOf } from './mutations';
+import { isNewerThanServer, resolveHandler } from './mutations';
+import type { MutationHandler } from './mutation-handler';
 
 type Outcome = { kind: 'result'; result: MutationResult } | { kind: 'gap'; lastSeq: number };
 type Gate = { kind: 'go' } | Outcome;
@@ -22,11 +23,25 @@ export function storedResult(r: typeof mutationResults.$inferSelect): MutationRe
   return out;
 }
 
-function checkMutation(m: MutationEnvelope, user: SessionUser): void {
-  const known = Object.prototype.hasOwnProperty.call(mutationVersions, m.name) ? mutationVersions[m.name as keyof typeof mutationVersions] : undefined;
-  if (known === undefined) throw new AppError('UNKNOWN_PROCEDURE', `Operazione sconosciuta al server del registro: ${m.name}.`);
-  if (m.version > known) throw new AppError('VERSION_SKEW');
+/** The handler for the mutation's name and version (older versions upgraded), if the user may run it. */
+function checkMutation(m: MutationEnvelope, user: SessionUser): MutationHandler {
+  const handler = resolveHandler(m.name, m.version);
   if (!isAllowed(m.name, user.roles)) throw new AppError('FORBIDDEN');
+  return handler;
+}
+
+/**
+ * A desk newer than the server (protocol or a mutation version) must not lose its outbox: the
+ * push stops before that mutation with VERSION_SKEW, nothing of it is stored, and the desk asks
+ * for the server to be upgraded; mutations before it in the batch are applied as usual.
+ */
+function versionSkew(req: PushRequest, m: MutationEnvelope | null, results: MutationResult[]): AppError {
+  const what = m ? `l'operazione ${m.name} v${m.version} (il server arriva alla v${mutationVersions[m.name as keyof typeof mutationVersions]})` : `il protocollo v${req.protocolVersion} (il server usa la v${PROTOCOL_VERSION})`;
+  return new AppError('VERSION_SKEW', `Questa postazione usa una versione più recente del server del registro per ${what}: aggiorna il server. Le modifiche restano in attesa.`, {
+    serverProtocolVersion: PROTOCOL_VERSION,
+    serverMutationVersions: mutationVersions,
+    results,
+  });
 }
 
 /**
@@ -71,8 +86,8 @@ async function pushOne(writer: Writer, clientId: string, user: SessionUser, m: M
       const now = clock();
       const g = await gate(tx, clientId, user, m, now);
       if (g.kind !== 'go') return g;
-      checkMutation(m, user);
-      const value = await handlerOf(m.name)!({ tx, changes, user, now }, m.args);
+      const handler = checkMutation(m, user);
+      const value = await handler({ tx, changes, user, now, mutationId: m.id, baseVersions: m.baseVersions }, m.args);
       // The value may still be completed by the final statement (the assigned protocol number).
       const result: MutationResult = { id: m.id, seq: m.seq, status: 'applied', result: value ?? null };
       record(changes, clientId, user, m, result, now);
@@ -96,7 +111,9 @@ async function pushOne(writer: Writer, clientId: string, user: SessionUser, m: M
 /** Applies a push in client order; a sequence gap stops it with CONFLICT and the server's lastSeq. */
 export async function push(writer: Writer, req: PushRequest, user: SessionUser, clock: () => Date): Promise<PushResponse> {
   const results: MutationResult[] = [];
+  if (req.protocolVersion > PROTOCOL_VERSION) throw versionSkew(req, null, results);
   for (const m of req.mutations) {
+    if (isNewerThanServer(m.name, m.version)) throw versionSkew(req, m, results);
     const outcome = await pushOne(writer, req.clientId, user, m, clock);
     if (outcome.kind === 'gap') {
       throw new AppError('CONFLICT', `Sequenza delle operazioni interrotta: il server ha ricevuto fino alla n. ${outcome.lastSeq}, è arrivata la n. ${m.seq}.`, {

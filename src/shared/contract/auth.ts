@@ -21,7 +21,30 @@ export interface LoginResult {
   token: string;
   user: SessionUser;
   expiresAt: string;
+  /**
+   * Issue 3: the register server also returns a refresh token (rotated on use, bound to user
+   * and device); the desk keeps it for itself and never hands it to the page.
+   */
+  refreshToken?: string;
+  refreshExpiresAt?: string;
+  /** Issue 3: the server's clock at issue, so a desk with a skewed clock still knows the lifetime. */
+  serverTime?: string;
+  /** Issue 3: set by the desk when the session was opened offline with the cached verifier. */
+  offline?: boolean;
 }
+
+/** `POST /auth/login` on the register server: the desk adds its device credentials. */
+export const serverLoginInput = loginInput.extend({
+  deviceId: uuid.optional(),
+  deviceSecret: z.string().min(16).max(200).optional(),
+});
+
+/** `POST /auth/refresh`: a refresh token buys a new access token and a new refresh token. */
+export const refreshInput = z.object({
+  refreshToken: z.string().min(16).max(200),
+  deviceId: uuid.optional(),
+  deviceSecret: z.string().min(16).max(200).optional(),
+});
 
 export const authContract = defineDomain('auth', {
   /** Opens a session; the token goes in `Authorization: Bearer <token>` afterwards. */

@@ -9,6 +9,8 @@ import { syncContract, systemContract } from './system';
 import { devicesContract } from './devices';
 import { emergencyContract } from './emergency';
 import { reviewContract } from './review';
+import { conflictsContract } from './conflicts';
+import { documentsContract } from './documents';
 
 /** The whole desk RPC contract: one map, from which both transports are generated. */
 export const contract = composeContract(
@@ -24,6 +26,8 @@ export const contract = composeContract(
   devicesContract,
   emergencyContract,
   reviewContract,
+  conflictsContract,
+  documentsContract,
 );
 
 export type Contract = typeof contract;
@@ -52,3 +56,5 @@ export * from './events';
 export * from './devices';
 export * from './emergency';
 export * from './review';
+export * from './conflicts';
+export * from './documents';

@@ -3,6 +3,7 @@ import { defineDomain, procedure } from './procedure';
 import { isoDate, requiredText, sha256Hex, shortText, uuid, year, type GeneratedFile } from './common';
 import { contactFields } from './directory';
 import { classificationCode } from './organisation';
+import type { EmergencyLink } from './emergency';
 
 /** DPR 445/2000 art. 53: what a registration records. */
 export const directions = ['entrata', 'uscita', 'interno'] as const;
@@ -130,6 +131,8 @@ export interface ProtocolEntry {
   registeredBy: string;
   registeredByName: string;
   version: number;
+  /** Set for an entry registered in the emergency register (art. 63): the permanent link. */
+  emergency?: EmergencyLink | null;
 }
 
 export interface HistoryItem {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineDomain, procedure } from './procedure';
-import { noInput } from './common';
+import { noInput, type GeneratedFile } from './common';
 
 /** What the desk always shows about its link with the register server. */
 export interface SyncStatus {
@@ -13,6 +13,10 @@ export interface SyncStatus {
   /** Mutations the server refused, waiting in "Da verificare". */
   rejectedCount: number;
   cursor: number;
+  /** Desk clock minus server clock, in ms, from the last answer carrying the server time (warning only). */
+  clockSkewMs?: number | null;
+  /** The server reported VERSION_SKEW: this desk must be updated (set by the sync engine). */
+  upgradeRequired?: boolean;
 }
 
 export interface SystemInfo {
@@ -28,6 +32,8 @@ export interface SystemInfo {
 export const systemContract = defineDomain('system', {
   /** Versions, data folder and limits of this desk. */
   'system.info': procedure<typeof noInput, SystemInfo>(noInput, { auth: false }),
+  /** Diagnostic bundle for support (versions, cursors, outbox with secrets redacted, sync log) as JSON. */
+  'system.diagnostics': procedure<typeof noInput, GeneratedFile>(noInput),
 });
 
 export const syncContract = defineDomain('sync', {

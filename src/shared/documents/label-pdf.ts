@@ -70,13 +70,15 @@ export async function buildLabelPdf(input: LabelInput): Promise<Uint8Array> {
     page.drawText(toWinAnsi(text, bold), { x: MARGIN, y, size: fitSize(text, bold, 7.5, 5, textWidth), font: bold });
   }
   y -= 15;
-  const numberText = `Prot. n. ${yearNumber}`;
+  // An emergency entry has no ordinary number yet (art. 63): neither the text nor the barcode may
+  // look like one, so both carry the emergency number E/<year>/<device>/<seq>.
+  const numberText = input.emergency ? `N. ${input.emergency.code}` : `Prot. n. ${yearNumber}`;
   page.drawText(numberText, { x: MARGIN, y, size: fitSize(numberText, bold, 14, 9, textWidth), font: bold });
   y -= 11;
   page.drawText(`del ${romeDateTimeLabel(at)}`, { x: MARGIN, y, size: 9, font: regular });
 
   drawDirectionBox(page, mark, bold, LABEL_SIZE.width - MARGIN - boxSize, LABEL_SIZE.height - MARGIN - boxSize - 4, boxSize);
-  drawBarcode(page, barcodePayload(input.year, input.number), regular);
+  drawBarcode(page, input.emergency ? input.emergency.code.replaceAll('/', '') : barcodePayload(input.year, input.number), regular);
   return doc.save({ useObjectStreams: false });
 }
 

@@ -21,6 +21,19 @@ export const permissions: Record<string, readonly Role[]> = {
   'protocol.label': ['responsabile', 'protocollista', 'segreteria'],
   'directory.create': ['responsabile', 'protocollista', 'segreteria', 'cerimoniale'],
   'directory.update': ['responsabile', 'protocollista', 'segreteria', 'cerimoniale'],
+  // Emergency register (art. 63): registering clerks open, use and close it; only the
+  // responsabile pre-authorises a device.
+  'emergency.open': ['responsabile', 'protocollista', 'segreteria'],
+  'emergency.close': ['responsabile', 'protocollista', 'segreteria'],
+  'emergency.register': ['responsabile', 'protocollista', 'segreteria'],
+  'protocol.registerEmergency': ['responsabile', 'protocollista', 'segreteria'],
+  'emergency.preauthorise': ['responsabile'],
+  // Devices (issue 3): only administrators enroll, revoke and review devices.
+  'devices.createEnrollment': ['amministratore'],
+  'devices.list': ['amministratore'],
+  'devices.revoke': ['amministratore'],
+  'devices.reviewList': ['amministratore'],
+  'devices.reviewResolve': ['amministratore'],
 };
 
 export function isAllowed(procedure: string, userRoles: readonly Role[]): boolean {

@@ -15,9 +15,16 @@ export const mutationVersions = {
   'protocol.requestAnnulment': 1,
   'protocol.annul': 1,
   'directory.create': 1,
-  'directory.update': 1,
+  // v2: `clear` names the optional fields to empty (v1 is upgraded by the server).
+  'directory.update': 2,
   'titolario.upsert': 1,
   'offices.upsert': 1,
+  'conflicts.resolve': 1,
+  // Emergency register (art. 63), issue 3.
+  'emergency.open': 1,
+  'emergency.close': 1,
+  'emergency.preauthorise': 1,
+  'protocol.registerEmergency': 1,
 } as const;
 export type MutationName = keyof typeof mutationVersions;
 
@@ -63,7 +70,7 @@ export interface PushResponse {
 }
 
 /** Synced tables and the shape of their rows (the shared DTOs). */
-export const syncedTables = ['organisation', 'users', 'offices', 'titolario', 'contacts', 'protocol_entries', 'protocol_history'] as const;
+export const syncedTables = ['organisation', 'users', 'offices', 'titolario', 'contacts', 'protocol_entries', 'protocol_history', 'conflicts', 'emergency_sessions', 'emergency_entries', 'emergency_preauthorisations'] as const;
 export type SyncedTable = (typeof syncedTables)[number];
 
 export interface Change {
@@ -85,6 +92,12 @@ export interface PullResponse {
   /** Results of this client's mutations processed after `ackedSeq`. */
   acks: MutationResult[];
   serverTime: string;
+  /**
+   * Names what decided the rows this desk receives (its users' roles and offices,
+   * docs/decisions/0003-scopes.md). When it changes the desk pulls again from 0 and drops the
+   * scoped rows it no longer receives.
+   */
+  scopeKey?: string;
 }
 
 export const pullQuery = z.object({
@@ -101,4 +114,6 @@ export interface ServerHealth {
   serverTime: string;
   protocolVersion: number;
   schemaVersion: number;
+  /** Newest version of each mutation the server applies (older ones are upgraded). */
+  mutationVersions?: Record<string, number>;
 }

@@ -76,6 +76,11 @@ describe('buildLabelPdf', () => {
     const text = await pdfText(await buildLabelPdf({ ...base, emergency: { code: 'E/2026/SEGR01/0000012' } }));
     expect(text).toContain('REGISTRO DI EMERGENZA');
     expect(text).toContain('E/2026/SEGR01/0000012');
+    // No ordinary number before recovery (art. 63): neither in the text nor in the barcode.
+    expect(text).not.toContain('Prot. n.');
+    const scans = scanAllRows(await renderPdfToGray(await buildLabelPdf({ ...base, emergency: { code: 'E/2026/SEGR01/0000012' } }), 300));
+    expect(scans.length).toBeGreaterThan(0);
+    expect(new Set(scans)).toEqual(new Set(['E2026SEGR010000012']));
   });
 
   it('is one page of 100 × 50 mm', async () => {

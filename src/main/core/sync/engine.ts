@@ -13,6 +13,8 @@ import { nextBatch, outboxCounts, toEnvelope, type OutboxRow } from './outbox';
 import { applyAcks, applyPullPage } from './pull-applier';
 import type { ServerClient } from './server-client';
 import { LiveLink } from './live';
+import { restartIfScopeChanged } from './scope';
+import { uploadBlob } from './blob-transfer';
 
 export interface SyncDeps {
   db: Db;
@@ -32,6 +34,10 @@ const domainsOf: Record<SyncedTable, Extract<DeskEvent, { type: 'data-changed' }
   contacts: 'directory',
   protocol_entries: 'protocol',
   protocol_history: 'protocol',
+  emergency_sessions: 'protocol',
+  emergency_entries: 'protocol',
+  emergency_preauthorisations: 'protocol',
+  conflicts: 'conflicts',
 };
 
 /**
@@ -42,6 +48,8 @@ export class SyncEngine {
   private readonly mutex = new Mutex();
   private readonly results = new Map<string, MutationResult>();
   private online = false;
+  private upgradeRequired = false;
+  private readonly announced = new Set<string>();
   private readonly live: LiveLink;
 
   constructor(private readonly d: SyncDeps) {
@@ -101,7 +109,7 @@ export class SyncEngine {
   status(): SyncStatus {
     const s = this.state();
     const c = outboxCounts(this.d.db);
-    return { online: this.online, pendingCount: c.pending, oldestPendingAt: c.oldestPendingAt, lastSyncAt: s.lastSyncAt, lastError: s.lastError, rejectedCount: c.rejected, cursor: s.cursor };
+    return { online: this.online, pendingCount: c.pending, oldestPendingAt: c.oldestPendingAt, lastSyncAt: s.lastSyncAt, lastError: s.lastError, rejectedCount: c.rejected, cursor: s.cursor, upgradeRequired: this.upgradeRequired };
   }
 
   private async pushAll(): Promise<void> {
@@ -115,6 +123,7 @@ export class SyncEngine {
         { clientId: this.clientId, protocolVersion: PROTOCOL_VERSION, schemaVersion: CLIENT_SCHEMA_VERSION, mutations: batch.map(toEnvelope) },
         token,
       );
+      this.upgradeRequired = false;
       for (const r of res.results) this.results.set(r.id, r);
       throughWriteGate(this.d.db.$client, () => applyAcks(this.d.db, res.results));
       this.online = true;
@@ -129,18 +138,34 @@ export class SyncEngine {
         if (this.d.blobs.isUploaded(sha)) continue;
         const bytes = this.d.blobs.read(sha);
         if (!bytes) continue; // the server will refuse the mutation with a clear reason
-        if (!(await this.d.client.hasBlob(sha, token))) await this.d.client.putBlob(sha, bytes, token);
+        await uploadBlob(this.d.client.baseUrl, sha, bytes, await this.d.client.accessTokenFor(token));
         this.d.blobs.markUploaded(sha, bytes.byteLength);
       }
     }
   }
 
+  /**
+   * The desk's scope is the union of its users' (docs/decisions/0003-scopes.md): each user who
+   * logs in here is announced once with a one-row pull under their own session.
+   */
+  private async announceUsers(): Promise<void> {
+    for (const [userId, token] of this.d.sessions.liveTokensByUser()) {
+      if (this.announced.has(userId)) continue;
+      const s = this.state();
+      await this.d.client.pull({ cursor: s.cursor, clientId: s.clientId, ackedSeq: s.ackedSeq, limit: 1 }, token);
+      this.announced.add(userId);
+    }
+  }
+
   private async pullAll(): Promise<void> {
+    await this.announceUsers();
     const token = this.d.sessions.anyToken();
     const touched = new Set<SyncedTable>();
     for (;;) {
       const s = this.state();
       const page = await this.d.client.pull({ cursor: s.cursor, clientId: s.clientId, ackedSeq: s.ackedSeq }, token);
+      // The scope changed: the desk starts again from 0 and drops what it may no longer hold.
+      if (restartIfScopeChanged(this.d.db, page, s.cursor)) continue;
       for (const a of page.acks) this.results.set(a.id, a);
       for (const t of applyPullPage(this.d.db, page, (id) => this.userFor(id))) touched.add(t);
       this.online = true;
@@ -165,6 +190,8 @@ export class SyncEngine {
 
   private recordFailure(err: unknown): void {
     if (err instanceof AppError && err.code === 'OFFLINE') this.online = false;
+    // Version skew keeps the outbox as it is: the desk shows "aggiorna il programma" and retries.
+    if (err instanceof AppError && err.code === 'VERSION_SKEW') this.upgradeRequired = true;
     const message = err instanceof AppError ? err.message : 'Errore di sincronizzazione imprevisto.';
     this.d.logger.log('warn', 'sync failed', { error: err instanceof Error ? err.message : String(err) });
     this.d.db.update(syncState).set({ lastError: message }).where(eq(syncState.id, 1)).run();

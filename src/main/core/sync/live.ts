@@ -11,44 +11,102 @@ export function backoffDelay(failures: number, random: () => number = Math.rando
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
+/** Timers and randomness, injected so tests drive time by hand. */
+export interface Scheduler {
+  set(fn: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+  now(): number;
+  random(): number;
+}
+
+export const realScheduler: Scheduler = {
+  set(fn, ms) {
+    const t = setTimeout(fn, ms);
+    t.unref?.();
+    return t;
+  },
+  clear: (h) => clearTimeout(h as NodeJS.Timeout),
+  now: () => Date.now(),
+  random: Math.random,
+};
+
+/** The watchdog looks this often whether the retry chain is still alive. */
+export const WATCHDOG_MS = 30_000;
+
 /**
  * Keeps the desk current: a `GET /sync/events` SSE subscription pokes a round on each new
- * cursor; a timer polls every 10 s as a fallback, backing off after failures.
+ * cursor; a timer polls every 10 s as a fallback, backing off after failures (exponential with
+ * jitter), so a failed upload is retried without waiting for another local write. A watchdog
+ * restarts the chain if no round has started for longer than the longest wait (e.g. a round
+ * that threw, or a timer lost while the machine slept).
  */
 export class LiveLink {
   private stopped = true;
-  private timer: NodeJS.Timeout | undefined;
+  private timer: unknown;
+  private watchdog: unknown;
   private failures = 0;
+  private lastTickAt = 0;
+  private running = false;
   private abort: AbortController | undefined;
   private sseLoop: Promise<void> | undefined;
+  private readonly clock: Scheduler;
 
-  constructor(private readonly d: { client: ServerClient; sessions: SessionStore; logger: Logger; round: () => Promise<boolean> }) {}
+  constructor(private readonly d: { client: ServerClient; sessions: SessionStore; logger: Logger; round: () => Promise<boolean>; scheduler?: Scheduler; sse?: boolean }) {
+    this.clock = d.scheduler ?? realScheduler;
+  }
 
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.lastTickAt = this.clock.now();
     this.schedule(0);
-    this.sseLoop = this.subscribe();
+    this.armWatchdog();
+    if (this.d.sse ?? true) this.sseLoop = this.subscribe();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    clearTimeout(this.timer);
+    this.clock.clear(this.timer);
+    this.clock.clear(this.watchdog);
     this.abort?.abort();
     await this.sseLoop;
   }
 
+  /** Consecutive failed rounds (0 after a success). */
+  get failureCount(): number {
+    return this.failures;
+  }
+
   private schedule(ms: number): void {
-    clearTimeout(this.timer);
+    this.clock.clear(this.timer);
     if (this.stopped) return;
-    this.timer = setTimeout(() => void this.tick(), ms);
-    this.timer.unref?.();
+    this.timer = this.clock.set(() => void this.tick(), ms);
+  }
+
+  private armWatchdog(): void {
+    this.watchdog = this.clock.set(() => {
+      if (this.stopped) return;
+      if (!this.running && this.clock.now() - this.lastTickAt > MAX_BACKOFF_MS + POLL_MS) {
+        this.d.logger.log('warn', 'sync watchdog: retry chain restarted', {});
+        this.schedule(0);
+      }
+      this.armWatchdog();
+    }, WATCHDOG_MS);
   }
 
   private async tick(): Promise<void> {
-    const ok = await this.d.round();
+    this.lastTickAt = this.clock.now();
+    this.running = true;
+    let ok = false;
+    try {
+      ok = await this.d.round();
+    } catch (err) {
+      this.d.logger.log('warn', 'sync round threw', { error: err instanceof Error ? err.message : String(err) });
+    } finally {
+      this.running = false;
+    }
     this.failures = ok ? 0 : this.failures + 1;
-    this.schedule(ok ? POLL_MS : backoffDelay(this.failures));
+    this.schedule(ok ? POLL_MS : backoffDelay(this.failures, () => this.clock.random()));
   }
 
   private async subscribe(): Promise<void> {

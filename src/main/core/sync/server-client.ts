@@ -2,6 +2,15 @@ import { AppError, isErrorEnvelope } from '../../../shared/contract';
 import type { PullResponse, PushRequest, PushResponse, ServerHealth } from '../../../shared/sync/protocol';
 
 /**
+ * Turns the opaque token a caller holds (a desk session) into the server's access token, and
+ * renews it after a refusal (issue 3: short-lived access tokens with refresh).
+ */
+export interface CredentialResolver {
+  accessToken(handle: string): Promise<string | undefined>;
+  renew(handle: string): Promise<string | undefined>;
+}
+
+/**
  * HTTP client of the register server (docs/architecture.md, "HTTP surface"). Network failures
  * become OFFLINE; error answers are rebuilt from their `{code, message}` envelope.
  */
@@ -10,6 +19,21 @@ export class ServerClient {
     readonly baseUrl: string,
     private readonly timeoutMs = 15_000,
   ) {}
+
+  private credentials: CredentialResolver | undefined;
+
+  /** Installs the desk's session store as the source of access tokens. */
+  useCredentials(resolver: CredentialResolver): void {
+    this.credentials = resolver;
+  }
+
+  /**
+   * The server's access token for a desk token, for callers that fetch on their own (document
+   * transfers); refreshed when due. A token the desk does not know is returned as it is.
+   */
+  async accessTokenFor(handle: string): Promise<string> {
+    return (this.credentials ? await this.credentials.accessToken(handle) : handle) ?? '';
+  }
 
   health(timeoutMs = 1500): Promise<ServerHealth> {
     return this.request<ServerHealth>('GET', '/health', { timeoutMs });
@@ -42,10 +66,30 @@ export class ServerClient {
     return (await res.json()) as T;
   }
 
+  /**
+   * One request. A desk token is exchanged for the server's access token; a 401 renews it (the
+   * refresh token) and the request is sent once more.
+   */
   async raw(
     method: string,
     path: string,
     opts: { body?: unknown; rawBody?: Uint8Array; token?: string | undefined; timeoutMs?: number; signal?: AbortSignal } = {},
+  ): Promise<Response> {
+    const handle = opts.token;
+    if (!handle || !this.credentials) return this.send(method, path, opts);
+    const access = await this.credentials.accessToken(handle);
+    const first = await this.send(method, path, { ...opts, token: access });
+    if (first.status !== 401) return first;
+    const renewed = await this.credentials.renew(handle);
+    if (!renewed || renewed === access) return first;
+    await first.body?.cancel().catch(() => undefined);
+    return this.send(method, path, { ...opts, token: renewed });
+  }
+
+  private async send(
+    method: string,
+    path: string,
+    opts: { body?: unknown; rawBody?: Uint8Array; token?: string | undefined; timeoutMs?: number; signal?: AbortSignal },
   ): Promise<Response> {
     const headers: Record<string, string> = {};
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;

@@ -9,6 +9,8 @@ import type { EffectContext } from './context';
 import { annulEffect, registerEffect, requestAnnulmentEffect, updateEffect } from '../modules/protocol/effects';
 import { createContactEffect, updateContactEffect } from '../modules/directory/effects';
 import { upsertOfficeEffect, upsertTitolarioEffect } from '../modules/organisation/effects';
+import { resolveConflictEffect } from '../modules/conflicts/effects';
+import { closeEffect, openEffect, preauthoriseEffect, registerEmergencyEffect } from '../modules/emergency/effects';
 
 /** The local effect of every mutation the desk writes; a missing one is a type error. */
 const localEffects: { [K in MutationName]: (args: never, ctx: EffectContext) => void } = {
@@ -20,6 +22,11 @@ const localEffects: { [K in MutationName]: (args: never, ctx: EffectContext) => 
   'directory.update': updateContactEffect,
   'titolario.upsert': upsertTitolarioEffect,
   'offices.upsert': upsertOfficeEffect,
+  'conflicts.resolve': resolveConflictEffect,
+  'emergency.open': openEffect,
+  'emergency.close': closeEffect,
+  'emergency.preauthorise': preauthoriseEffect,
+  'protocol.registerEmergency': registerEmergencyEffect,
 };
 
 export interface AppliedMutation {

@@ -2,15 +2,17 @@ import { routeHref } from '../../lib/route';
 import { UsersAdmin } from './UsersAdmin';
 import { OfficesAdmin } from './OfficesAdmin';
 import { TitolarioAdmin } from './TitolarioAdmin';
+import { DevicesAdmin } from './DevicesAdmin';
 
 const tabs = [
   { tab: 'utenti', label: 'Utenti' },
   { tab: 'uffici', label: 'Uffici' },
   { tab: 'titolario', label: 'Titolario' },
+  { tab: 'postazioni', label: 'Postazioni' },
 ] as const;
 
 /** Amministrazione: users, offices, titolario (administrators only). */
-export function AdminScreen(props: { tab: 'utenti' | 'uffici' | 'titolario' }) {
+export function AdminScreen(props: { tab: 'utenti' | 'uffici' | 'titolario' | 'postazioni' }) {
   return (
     <section aria-labelledby="g-admin-title">
       <h1 id="g-admin-title" className="h3">
@@ -26,6 +28,7 @@ export function AdminScreen(props: { tab: 'utenti' | 'uffici' | 'titolario' }) {
       {props.tab === 'utenti' && <UsersAdmin />}
       {props.tab === 'uffici' && <OfficesAdmin />}
       {props.tab === 'titolario' && <TitolarioAdmin />}
+      {props.tab === 'postazioni' && <DevicesAdmin />}
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { routeHref } from '../../lib/route';
 import type { SessionUser } from '../../../shared/contract';
 import { LabelButton } from './LabelButton';
 import { EntryEditPanel } from './EntryEditPanel';
+import { EmergencyLinkInfo } from '../emergency/EmergencyLinkInfo';
 import { AnnulmentPanel } from './AnnulmentPanel';
 
 const historyFieldLabels = { classificazione: 'Classificazione', assegnazione: 'Assegnazione', richiesta_annullamento: 'Richiesta di annullamento', annullamento: 'Annullamento' } as const;
@@ -94,7 +95,8 @@ export function EntryDetailScreen(props: { id: string; user: SessionUser }) {
           ))}
         </ul>
       )}
-      {canLabel && e.number !== null && (
+      <EmergencyLinkInfo entry={e} />
+      {canLabel && (e.number !== null || e.emergency) && (
         <div className="g-actions">
           <LabelButton entryId={e.id} />
         </div>

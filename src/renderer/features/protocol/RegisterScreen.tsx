@@ -2,7 +2,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { send } from '../../api/client';
 import { matchesShortcut } from '../../lib/shortcuts';
-import { parseInput, registerInput, type RegisterResult } from '../../../shared/contract';
+import { AppError, parseInput, registerInput, type EmergencyRegisterResult, type RegisterResult } from '../../../shared/contract';
+import { EmergencyBanner } from '../emergency/EmergencyBanner';
+import { EmergencyOpenPanel } from '../emergency/EmergencyOpenPanel';
+import { EmergencySuccess } from '../emergency/EmergencySuccess';
+import { useEmergencyStatus } from '../emergency/use-emergency';
 import { fieldErrorsOf, type FieldErrors } from '../../lib/field-errors';
 import { draftStore, emptyDraft, buildRegisterInput, type RegisterDraft } from './register-draft';
 import { RegisterForm } from './RegisterForm';
@@ -12,7 +16,10 @@ import { RegisterSuccess } from './RegisterSuccess';
 export function RegisterScreen() {
   const qc = useQueryClient();
   const [draft, setDraftState] = useState<RegisterDraft>(() => draftStore.load());
-  const [result, setResult] = useState<RegisterResult | null>(null);
+  const [result, setResult] = useState<RegisterResult | EmergencyRegisterResult | null>(null);
+  // Art. 63: while the emergency register is open on this desk, registrations go into it.
+  const emergency = useEmergencyStatus();
+  const emergencyOpen = !!emergency.data?.open;
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const firstFieldRef = useRef<HTMLInputElement>(null);
 
@@ -22,10 +29,16 @@ export function RegisterScreen() {
       draftStore.save(next);
       return next;
     });
+    // The page's own check ran on the old draft: once the clerk edits, its messages are stale
+    // (e.g. "Indica almeno un corrispondente" after a sender was picked). The next submit re-checks.
+    setClientErrors((e) => (Object.keys(e).length ? {} : e));
   }, []);
 
   const m = useMutation({
-    mutationFn: (d: RegisterDraft) => send('protocol.register', buildRegisterInput(d)),
+    mutationFn: async (d: RegisterDraft): Promise<RegisterResult | EmergencyRegisterResult> => {
+      const open = (await send('emergency.status', {})).open;
+      return open ? send('emergency.register', buildRegisterInput(d)) : send('protocol.register', buildRegisterInput(d));
+    },
     onSuccess: (r) => {
       draftStore.clear();
       setResult(r);
@@ -75,9 +88,13 @@ export function RegisterScreen() {
     return () => window.removeEventListener('keydown', onKey);
   }, [startNew]);
 
-  if (result) return <RegisterSuccess result={result} onNew={startNew} />;
+  if (result) return 'emergencyNumber' in result ? <EmergencySuccess result={result} onNew={startNew} /> : <RegisterSuccess result={result} onNew={startNew} />;
+  const offline = m.error instanceof AppError && m.error.code === 'OFFLINE' && !emergencyOpen;
   const errors = Object.keys(clientErrors).length ? clientErrors : fieldErrorsOf(m.error);
   return (
+    <>
+    <EmergencyBanner />
+    {offline && <EmergencyOpenPanel onOpened={() => m.mutate(draft)} />}
     <RegisterForm
       draft={draft}
       setDraft={setDraft}
@@ -87,5 +104,6 @@ export function RegisterScreen() {
       onSubmit={submit}
       firstFieldRef={firstFieldRef}
     />
+    </>
   );
 }

@@ -1,7 +1,10 @@
 import { eq, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
-import type { Contact, ContactCreateResult, ContactFields, contactCreateInput, contactUpdateInput, DuplicateWarning } from '../../../shared/contract/directory';
+import { contactUpdateInput, type Contact, type ContactCreateResult, type ContactFields, type contactCreateInput, type DuplicateWarning } from '../../../shared/contract/directory';
+import { parseInput } from '../../../shared/contract/procedure';
+import { mergeFields, recordFieldVersions, type FieldProposal } from '../../sync/field-merge';
+import type { MutationCtx } from '../../sync/mutation-handler';
 import { uuidv7 } from '../../../shared/domain/ids';
 import type { ChangeSet } from '../../db/change-set';
 import type { Db } from '../../db/client';
@@ -64,20 +67,41 @@ export async function createContact(tx: Db, changes: ChangeSet, input: z.output<
   return { created: await insertContact(tx, changes, fields, now), duplicates: [] };
 }
 
-/** Edits a contact; registrations keep the snapshot they were made with (art. 53). */
-export async function updateContact(tx: Db, changes: ChangeSet, input: z.output<typeof contactUpdateInput>, now: Date): Promise<Contact> {
+/**
+ * Edits a contact; registrations keep the snapshot they were made with (art. 53). Based on an
+ * older version, it merges field by field (src/server/sync/field-merge.ts).
+ */
+export async function updateContact(ctx: MutationCtx, input: z.output<typeof contactUpdateInput> & { clear?: string[] }): Promise<Contact> {
+  const { tx, changes, now } = ctx;
   const [current] = await tx.select().from(contacts).where(eq(contacts.id, input.id)).for('update');
   if (!current) throw new AppError('NOT_FOUND', 'Contatto non trovato.');
-  const { id, ...patch } = input;
-  const merged = { ...toContact(current), ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
+  const { id, clear = [], ...set } = input;
+  const patch: Record<string, unknown> = { ...set, ...Object.fromEntries(clear.map((f) => [f, null])) };
+  const before: Record<string, unknown> = { ...toContact(current) };
+  const proposals: FieldProposal[] = Object.entries(patch)
+    .filter(([, v]) => v !== undefined)
+    .map(([field, next]) => ({ field, current: before[field] ?? null, next }));
+  const merge = await mergeFields(ctx, 'contacts', id, proposals);
+  const accepted = Object.fromEntries(Object.entries(patch).filter(([k, v]) => v !== undefined && merge.apply.has(k)));
+  if (Object.keys(accepted).length === 0) return toContact(current);
+  // An emptied field (null) leaves the row: the DTO has no key for an absent optional field.
+  const merged: Record<string, unknown> = { ...toContact(current), ...accepted };
+  for (const [k, v] of Object.entries(merged)) if (v === null || v === undefined) delete merged[k];
   if (merged.kind === 'pa' && !merged.ipaCode) throw new AppError('VALIDATION', 'Per una pubblica amministrazione indica il codice IPA.');
-  const { id: _i, createdAt: _c, updatedAt: _u, version: _v, ...fields } = merged;
+  const { id: _i, createdAt: _c, updatedAt: _u, version: _v, kind, name, ...fields } = merged;
   const [row] = await tx
     .update(contacts)
-    .set({ ...splitFields(fields), updatedAt: now, version: current.version + 1 })
+    .set({ kind: String(kind), name: String(name), fields, updatedAt: now, version: current.version + 1 })
     .where(eq(contacts.id, id))
     .returning();
   const contact = toContact(row!);
   changes.add('contacts', contact.id, contact, contact.version);
+  await recordFieldVersions(ctx, 'contacts', id, Object.keys(accepted), contact.version);
   return contact;
+}
+
+/** Applies a conflict's losing value to a contact (conflicts.resolve). */
+export async function applyContactField(ctx: MutationCtx, id: string, field: string, value: unknown): Promise<void> {
+  const input = value === null || value === undefined ? { id, clear: [field] } : parseInput(contactUpdateInput, { id, [field]: value });
+  await updateContact({ ...ctx, baseVersions: {} }, input);
 }

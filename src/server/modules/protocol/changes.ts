@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
-import type { Annulment, annulInput, HistoryItem, ProtocolEntry, requestAnnulmentInput, updateInput } from '../../../shared/contract/protocol';
+import type { Annulment, annulInput, AssignmentInput, HistoryItem, ProtocolEntry, requestAnnulmentInput, updateInput } from '../../../shared/contract/protocol';
+import { mergeFields, recordFieldVersions, type FieldProposal } from '../../sync/field-merge';
 import { uuidv7 } from '../../../shared/domain/ids';
 import { protocolEntries, protocolHistory } from '../../db/schema';
 import { checkClassification } from '../organisation/titolario';
@@ -31,28 +32,45 @@ async function save(ctx: ProtocolCtx, id: string, patch: Partial<EntryRow>, vers
   return entry;
 }
 
+/** Assignments compare by assignee and kind: names and states are the server's own. */
+const assignmentKey = (v: unknown): string =>
+  JSON.stringify(Array.isArray(v) ? (v as AssignmentInput[]).map((a) => `${a.assigneeType}:${a.assigneeId}:${a.kind}`) : null);
+
 /**
  * Only classification and assignment change after registration (DPR 445/2000 art. 53 and
- * Linee guida AgID), each change with its history. An annulled entry is frozen.
+ * Linee guida AgID), each change with its history. An annulled entry is frozen. Changes based on
+ * an older version merge field by field; the same field changed meanwhile is a conflict
+ * (src/server/sync/field-merge.ts).
  */
 export async function updateEntry(ctx: ProtocolCtx, input: z.output<typeof updateInput>): Promise<ProtocolEntry> {
   const current = await lockEntry(ctx, input.id);
   if (current.status === 'annullato') throw new AppError('INVALID_STATE', 'Una registrazione annullata non si modifica.');
+  const proposals: FieldProposal[] = [];
+  if (input.classificationCode !== undefined) proposals.push({ field: 'classificationCode', current: current.classificationCode, next: input.classificationCode });
+  if (input.assignments !== undefined) proposals.push({ field: 'assignments', current: current.assignments, next: input.assignments });
+  const merge = await mergeFields(ctx, 'protocol_entries', current.id, proposals, { assignments: assignmentKey });
   const patch: Partial<EntryRow> = {};
-  if (input.classificationCode !== undefined && input.classificationCode !== current.classificationCode) {
+  if (merge.apply.has('classificationCode') && input.classificationCode !== undefined) {
     await checkClassification(ctx.tx, input.classificationCode);
     await recordHistory(ctx, current.id, 'classificazione', current.classificationCode, input.classificationCode);
     patch.classificationCode = input.classificationCode;
   }
-  if (input.assignments !== undefined) {
+  if (merge.apply.has('assignments') && input.assignments !== undefined) {
     const assignments = await resolveAssignments(ctx.tx, input.assignments);
-    if (JSON.stringify(assignments) !== JSON.stringify(current.assignments)) {
-      await recordHistory(ctx, current.id, 'assegnazione', current.assignments, assignments);
-      patch.assignments = assignments;
-    }
+    await recordHistory(ctx, current.id, 'assegnazione', current.assignments, assignments);
+    patch.assignments = assignments;
   }
   if (Object.keys(patch).length === 0) return toProtocolEntry(current);
-  return save(ctx, current.id, patch, current.version);
+  const saved = await save(ctx, current.id, patch, current.version);
+  await recordFieldVersions(ctx, 'protocol_entries', current.id, Object.keys(patch), saved.version);
+  return saved;
+}
+
+/** Applies a conflict's losing value to an entry (conflicts.resolve), with its history. */
+export async function applyEntryField(ctx: ProtocolCtx, id: string, field: string, value: unknown): Promise<void> {
+  if (field === 'classificationCode') await updateEntry({ ...ctx, baseVersions: {} }, { id, classificationCode: value as string | null });
+  else if (field === 'assignments') await updateEntry({ ...ctx, baseVersions: {} }, { id, assignments: value as AssignmentInput[] });
+  else throw new AppError('VALIDATION', `Campo non modificabile: ${field}.`);
 }
 
 function emptyAnnulment(): Annulment {

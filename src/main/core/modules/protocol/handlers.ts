@@ -4,6 +4,7 @@ import { forward } from '../forward';
 import { getEntryDetail } from './repository';
 import { searchEntries } from './search';
 import * as service from './service';
+import { withEmergencyLinks } from '../emergency/repository';
 
 type ProtocolHandlers = Pick<Handlers<DeskContext>, `protocol.${string}` & keyof Handlers<DeskContext>>;
 
@@ -11,8 +12,11 @@ type ProtocolHandlers = Pick<Handlers<DeskContext>, `protocol.${string}` & keyof
 export function protocolHandlers(d: DeskDeps): ProtocolHandlers {
   return {
     'protocol.register': (input, ctx) => service.register(d, input, requireUser(ctx)),
-    'protocol.get': (input) => getEntryDetail(d.db, input.id),
-    'protocol.search': (input) => searchEntries(d.db.$client, input),
+    'protocol.get': (input, ctx) => getEntryDetail(d.db, input.id, requireUser(ctx)),
+    'protocol.search': (input, ctx) => {
+      const result = searchEntries(d.db.$client, input, requireUser(ctx));
+      return { ...result, items: withEmergencyLinks(d.db, result.items) };
+    },
     'protocol.update': (input, ctx) => service.update(d, input, requireUser(ctx)),
     'protocol.requestAnnulment': (input, ctx) => service.requestAnnulment(d, input, requireUser(ctx)),
     'protocol.annul': (input, ctx) => service.annul(d, input, requireUser(ctx)),

@@ -4,6 +4,8 @@ import { romeDayBounds } from '../../../../shared/domain/time';
 import type * as t from '../../db/schema';
 import { entryFromRow, sortKeyOf } from '../../db/rows';
 import { parseNumberQuery, toFtsQuery } from './fts-query';
+import { canSeeEntry, type ScopeUser } from '../../../../shared/domain/scopes';
+import { visibleEntrySql } from '../../sync/scope-sql';
 
 /** Counting stops here: "più di 10.000" is all a clerk needs on a million entries. */
 export const TOTAL_CAP = 10_000;
@@ -20,7 +22,7 @@ type RawEntry = Record<string, unknown>;
  * With text, FTS5 drives the query and walks its rowids (= sort keys) in descending order,
  * stopping at LIMIT; without text, the unique sort_key index does the same.
  */
-export function searchEntries(sqlite: Database.Database, input: SearchInput): SearchResult {
+export function searchEntries(sqlite: Database.Database, input: SearchInput, viewer?: ScopeUser): SearchResult {
   const where: string[] = [];
   const params: unknown[] = [];
   const match = toFtsQuery(input.text);
@@ -57,6 +59,12 @@ export function searchEntries(sqlite: Database.Database, input: SearchInput): Se
     params.push(input.assigneeId);
   }
   if (input.annulled !== undefined) where.push(input.annulled ? "e.status = 'annullato'" : "e.status <> 'annullato'");
+  if (viewer) {
+    // Only what the session user may see (reserved entries on a shared desk).
+    const scope = visibleEntrySql(viewer);
+    where.push(scope.sql);
+    params.push(...scope.params);
+  }
 
   const rowFilters = [...where];
   const rowParams = [...params];
@@ -76,7 +84,7 @@ export function searchEntries(sqlite: Database.Database, input: SearchInput): Se
     : countRows(sqlite, `SELECT count(*) FROM (SELECT 1 FROM ${from} ${whereSql} LIMIT ?)`, [...params, TOTAL_CAP + 1]);
 
   let items = rows.map(fromRaw);
-  const exact = !input.before ? exactNumberMatches(sqlite, input) : [];
+  const exact = !input.before ? exactNumberMatches(sqlite, input).filter((e) => !viewer || canSeeEntry(viewer, e)) : [];
   if (exact.length) items = [...exact, ...items.filter((i) => !exact.some((x) => x.id === i.id))].slice(0, input.limit);
   return { items, total, totalCapped: capped };
 }

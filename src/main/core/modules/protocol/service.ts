@@ -7,6 +7,7 @@ import type { DeskDeps } from '../../deps';
 import { applyMutation } from '../../write/apply-mutation';
 import type { AnnulArgs, RegisterArgs, RequestAnnulmentArgs, UpdateArgs } from './effects';
 import { findEntry, getEntry, localOrganisation } from './repository';
+import { emergencyLabel } from '../emergency/service';
 
 /**
  * protocol.register: the number and date are the register server's (DPR 445/2000 artt. 53, 57),
@@ -85,7 +86,8 @@ export async function label(d: DeskDeps, id: string): Promise<GeneratedFile> {
   const e = getEntry(d.db, id);
   const org = localOrganisation(d.db);
   if (!org) throw new AppError('NOT_INITIALIZED');
-  if (e.number === null) throw new AppError('INVALID_STATE', 'La registrazione non ha ancora un numero di protocollo.');
+  // Art. 63: before recovery the label is the emergency register's.
+  if (e.number === null) return emergencyLabel(d, id);
   const bytes = await buildLabelPdf({
     administrationName: org.administrationName,
     ipaCode: org.ipaCode,

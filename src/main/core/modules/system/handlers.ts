@@ -1,10 +1,13 @@
-import type { Handlers, SetupStatus } from '../../../../shared/contract';
+import type { DeviceCredentials, Handlers, SetupStatus } from '../../../../shared/contract';
 import { PROTOCOL_VERSION } from '../../../../shared/sync/protocol';
 import type { DeskContext, DeskDeps } from '../../deps';
 import { CLIENT_SCHEMA_VERSION } from '../../db/version';
 import { localOrganisation } from '../protocol/repository';
+import { adoptSetupDevice } from '../../device/handlers';
+import { requireUser } from '../../deps';
+import { buildDiagnostics, diagnosticsFile } from './diagnostics';
 
-type SystemHandlers = Pick<Handlers<DeskContext>, 'setup.status' | 'setup.initialize' | 'sync.status' | 'sync.now' | 'system.info'>;
+type SystemHandlers = Pick<Handlers<DeskContext>, 'setup.status' | 'setup.initialize' | 'sync.status' | 'sync.now' | 'system.info' | 'system.diagnostics'>;
 
 /** First-run setup, sync status and desk information. */
 export function systemHandlers(d: DeskDeps): SystemHandlers {
@@ -19,13 +22,14 @@ export function systemHandlers(d: DeskDeps): SystemHandlers {
       }
     },
     'setup.initialize': async (input) => {
-      const status = await d.client.request<SetupStatus>('POST', '/setup', { body: input });
+      // Issue 3: the initialising desk is enrolled with the AOO (device POST01).
+      const status = adoptSetupDevice(d, await d.client.request<SetupStatus & { device?: DeviceCredentials }>('POST', '/setup', { body: { ...input, enrollDevice: true } }));
       await d.engine.round();
       d.emit({ type: 'data-changed', domains: ['setup', 'titolario', 'offices', 'users'] });
       return status;
     },
-    'sync.status': () => d.engine.status(),
-    'sync.now': () => d.engine.round(),
+    'sync.status': () => d.syncLog.decorate(d.engine.status()),
+    'sync.now': async () => d.syncLog.decorate(await d.engine.round()),
     'system.info': () => ({
       appVersion: d.settings.appVersion,
       schemaVersion: CLIENT_SCHEMA_VERSION,
@@ -34,5 +38,6 @@ export function systemHandlers(d: DeskDeps): SystemHandlers {
       serverUrl: d.settings.serverUrl,
       maxUploadBytes: d.settings.maxUploadBytes,
     }),
+    'system.diagnostics': (_input, ctx) => diagnosticsFile(buildDiagnostics(d, d.syncLog, requireUser(ctx)), d.clock()),
   };
 }

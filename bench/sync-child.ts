@@ -1,0 +1,19 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Runs a bench child script with tsx and returns the JSON of its last stdout line. */
+export async function runChild<T>(script: string, args: string[], extraNodeArgs: string[] = []): Promise<T> {
+  const child = spawn(process.execPath, [...extraNodeArgs, '--import', 'tsx', path.join(here, script), ...args], {
+    cwd: path.resolve(here, '..'),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const last = out.trim().split('\n').at(-1);
+  if (code !== 0 || !last) throw new Error(`${script} terminato con codice ${code}: ${out.slice(-2000)}`);
+  return JSON.parse(last) as T;
+}
