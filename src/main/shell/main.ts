@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { StartupError } from '../core/errors';
-import { startEmbeddedDesk, type EmbeddedDesk } from '../embedded';
+import { startDesk, type StartedDesk } from '../remote';
 import { ipcChannels } from './channels';
 import { createDeskPort } from './desk-port';
 import { installMenu } from './menu';
@@ -13,7 +13,7 @@ import * as policy from './policy';
 /** Electron main process: window, IPC and native calls only; all logic lives in the core. */
 const rendererDir = path.join(__dirname, '..', 'renderer');
 let win: BrowserWindow | null = null;
-let embedded: EmbeddedDesk | null = null;
+let started: StartedDesk | null = null;
 protocol.registerSchemesAsPrivileged([{ scheme: policy.APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -23,18 +23,18 @@ else {
 }
 
 async function start(): Promise<void> {
-  const dataRoot = policy.parseShellArgs(process.argv.slice(1)).dataDir ?? app.getPath('userData');
+  const args = policy.parseShellArgs(process.argv.slice(1), process.env), dataRoot = args.dataDir ?? app.getPath('userData');
   harden();
-  // Embedded register server in <dataRoot>/server, desk core in <dataRoot>/desk (docs/architecture.md).
-  embedded = await startEmbeddedDesk({ dataRoot: path.resolve(dataRoot), appVersion: app.getVersion() });
-  const port = createDeskPort(embedded.desk);
+  // Desk core in <dataRoot>/desk; embedded register server in <dataRoot>/server unless remote (docs/architecture.md).
+  started = await startDesk({ dataRoot: path.resolve(dataRoot), serverUrl: args.serverUrl ?? null, appVersion: app.getVersion() });
+  const port = createDeskPort(started.desk);
   const trusted = (e: IpcMainInvokeEvent) => policy.isTrustedSender(e.senderFrame?.url);
   const refused = { ok: false, error: { code: 'FORBIDDEN', message: 'Origine non autorizzata.' } } as const;
   ipcMain.handle(ipcChannels.rpc, (e, name: unknown, input: unknown) => (trusted(e) ? port.rpc(name, input) : refused));
   ipcMain.handle(ipcChannels.upload, (e, b: unknown, n: unknown, t: unknown) => (trusted(e) ? port.upload(b, n, t) : refused));
   ipcMain.handle(ipcChannels.print, (e, b64: unknown, title: unknown) => trusted(e) && printPdf(String(b64), String(title)));
   ipcMain.handle(ipcChannels.save, (e, b64: unknown, name: unknown) => trusted(e) && saveFile(String(b64), String(name)));
-  embedded.desk.onEvent((event) => win?.webContents.send(ipcChannels.event, event));
+  started.desk.onEvent((event) => win?.webContents.send(ipcChannels.event, event));
   installMenu(() => win, { dev: !app.isPackaged, dataDir: dataRoot });
   win = new BrowserWindow(policy.mainWindowOptions(path.join(__dirname, 'preload.cjs')));
   win.once('ready-to-show', () => win?.show());
@@ -77,11 +77,11 @@ async function saveFile(base64: string, suggestedName: string): Promise<boolean>
 
 let closing = false;
 app.on('before-quit', (event) => {
-  if (closing || !embedded) return;
+  if (closing || !started) return;
   // Close the databases cleanly (SQLite WAL, PGlite) before the process goes.
   event.preventDefault();
   closing = true;
-  void embedded.close().finally(() => app.quit());
+  void started.close().finally(() => app.quit());
 });
 app.on('window-all-closed', () => app.quit());
 

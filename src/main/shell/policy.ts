@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseServerUrl } from '../remote-config';
 
 /**
  * The pure, testable rules of the Electron shell (no `electron` import): window settings,
@@ -68,19 +69,19 @@ export function resolveAppAsset(url: string, rootDir: string): { file: string; m
   return { file, mimeType: mimeTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream' };
 }
 
-/** `--data DIR` or `--data=DIR`: a data folder instead of the user's app data (portable use, tests). */
-export function parseShellArgs(argv: readonly string[]): { dataDir: string | null } {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg.startsWith('--data=')) return { dataDir: nonEmpty(arg.slice(7)) };
-    if (arg === '--data') return { dataDir: nonEmpty(argv[i + 1]) };
-  }
-  return { dataDir: null };
-}
-
-function nonEmpty(value: string | undefined): string {
-  if (!value || value.startsWith('--')) throw new Error('Manca il valore di --data (cartella dei dati)');
-  return value;
+/**
+ * `--data DIR` (portable use, tests) and `--server URL` (issue 3: a town hall's register server;
+ * GONFALONE_SERVER_URL stands for it), each also as `--flag=value`; Chromium switches are ignored.
+ */
+export function parseShellArgs(argv: readonly string[], env: Record<string, string | undefined> = {}): { dataDir: string | null; serverUrl: string | undefined } {
+  const value = (flag: string, what: string): string | undefined => {
+    const i = argv.findIndex((a) => a === flag || a.startsWith(`${flag}=`));
+    const v = i < 0 ? undefined : argv[i]!.startsWith(`${flag}=`) ? argv[i]!.slice(flag.length + 1) : argv[i + 1];
+    if (i >= 0 && (!v || v.startsWith('--'))) throw new Error(`Manca il valore di ${flag} (${what})`);
+    return v;
+  };
+  const server = value('--server', 'indirizzo del server del registro') ?? (env.GONFALONE_SERVER_URL || undefined);
+  return { dataDir: value('--data', 'cartella dei dati') ?? null, serverUrl: server === undefined ? undefined : parseServerUrl(server) };
 }
 
 /** A temp file name for a PDF to print, safe on every file system. */

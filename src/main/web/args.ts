@@ -1,12 +1,16 @@
-/** Command-line options of `npm run web` (and of the server CLI): --port P --data DIR --demo. */
+import { parseServerUrl } from '../remote-config';
+
+/** Command-line options of `npm run web`: --port P --data DIR --demo --server URL. */
 export interface HostArgs {
   port: number;
   dataDir: string;
   demo: boolean;
+  /** Issue 3: the town hall's register server (origin only); null = remembered or embedded. */
+  serverUrl: string | null;
 }
 
 export function parseHostArgs(argv: string[], defaults: { port: number; dataDir: string }): HostArgs {
-  const out: HostArgs = { port: defaults.port, dataDir: defaults.dataDir, demo: false };
+  const out: HostArgs = { port: defaults.port, dataDir: defaults.dataDir, demo: false, serverUrl: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -28,8 +32,11 @@ export function parseHostArgs(argv: string[], defaults: { port: number; dataDir:
       case '--demo':
         out.demo = true;
         break;
+      case '--server':
+        out.serverUrl = parseServerUrl(value());
+        break;
       default:
-        throw new Error(`Opzione sconosciuta: ${arg} (opzioni: --port P, --data DIR, --demo)`);
+        throw new Error(`Opzione sconosciuta: ${arg} (opzioni: --port P, --data DIR, --demo, --server URL)`);
     }
   }
   return out;

@@ -4,17 +4,21 @@ import { send, onSessionLost, transportKind } from '../api/client';
 import { getToken } from '../api/session';
 import { queryKeys } from '../api/query-keys';
 import { SetupScreen } from '../features/setup/SetupScreen';
+import { EnrollScreen } from '../features/setup/EnrollScreen';
 import { LoginScreen } from '../features/auth/LoginScreen';
 import { AppShell } from './AppShell';
 import { ErrorAlert } from '../components/Alert';
 import { AppError } from '../../shared/contract/errors';
 import type { SessionUser } from '../../shared/contract';
 
-/** First run → setup; no session → login; otherwise the desk. */
+/** First run → setup; unenrolled desk → "Collega questa postazione"; no session → login; otherwise the desk. */
 export function App() {
   const queryClient = useQueryClient();
   const [sessionNote, setSessionNote] = useState<string | null>(null);
+  const [enrollSkipped, setEnrollSkipped] = useState(false);
   const setup = useQuery({ queryKey: queryKeys.setup, queryFn: () => send('setup.status', {}) });
+  // Issue 3: a desk joining an initialised register server must be enrolled before login.
+  const device = useQuery({ queryKey: ['devices', 'identity'], enabled: !!setup.data?.initialized, queryFn: () => send('devices.identity', {}) });
   const canAskSession = transportKind() === 'electron' || getToken() !== null;
   const session = useQuery<SessionUser | null>({
     queryKey: queryKeys.session,
@@ -42,9 +46,22 @@ export function App() {
 
   if (setup.isPending) return <Loading />;
   if (setup.error) return <Fatal error={setup.error} retry={() => void setup.refetch()} />;
-  if (!setup.data.initialized) return <SetupScreen onDone={() => void setup.refetch()} />;
+  if (!setup.data.initialized) return <SetupScreen serverReachable={setup.data.serverReachable} onDone={() => void setup.refetch()} />;
   if (session.isPending && canAskSession) return <Loading />;
   if (session.error) return <Fatal error={session.error} retry={() => void session.refetch()} />;
+  if (!session.data && device.isPending) return <Loading />;
+  if (!session.data && device.data?.enrolled === false && !enrollSkipped) {
+    return (
+      <EnrollScreen
+        organisation={setup.data.organisation}
+        onSkip={() => setEnrollSkipped(true)}
+        onEnrolled={(identity) => {
+          setSessionNote(`Postazione collegata al server del registro come ${identity.deviceCode ?? ''}: ora accedi.`);
+          queryClient.setQueryData(['devices', 'identity'], identity);
+        }}
+      />
+    );
+  }
   if (!session.data) {
     return (
       <LoginScreen

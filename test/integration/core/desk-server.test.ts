@@ -125,6 +125,7 @@ describe('desk against the real register server', () => {
 
   it('a push whose response is lost is retried without duplicating the registration', async () => {
     const clerk = await login('protocollista');
+    await desk.syncNow(); // the round started by the login is over: the lost answer is the registration's
     const realFetch = globalThis.fetch;
     let lost = false;
     vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {

@@ -25,6 +25,9 @@ describe('sync basics: two desks, one register server', () => {
 
   it('a lost push response and a duplicated push never apply a mutation twice', async () => {
     const [a, b] = t.desks as [NonNullable<Desks['desks'][0]>, NonNullable<Desks['desks'][0]>];
+    await a.login('protocollista');
+    await b.login('segreteria');
+    await t.syncAll(); // the rounds started by the logins are over: the faults hit the registrations
     a.faults.inject('drop-response', { path: '/sync/push' });
     const err = await a.call('protocol.register', registration(), 'protocollista').then(() => null, (e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);

@@ -2,11 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { send } from '../../api/client';
 import { Field } from '../../components/Field';
-import { ErrorAlert } from '../../components/Alert';
+import { Alert, ErrorAlert } from '../../components/Alert';
 import { fieldErrorsOf } from '../../lib/field-errors';
 
 /** First run: the administration, its AOO and register, and the first administrator. */
-export function SetupScreen(props: { onDone: () => void }) {
+export function SetupScreen(props: { onDone: () => void; serverReachable?: boolean }) {
   const [v, setV] = useState({ adminName: '', ipa: '', aooCode: '', aooName: '', register: 'PROT', username: '', fullName: '', pw: '', pw2: '' });
   const [mismatch, setMismatch] = useState<string | undefined>();
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV((old) => ({ ...old, [k]: e.target.value }));
@@ -38,6 +38,12 @@ export function SetupScreen(props: { onDone: () => void }) {
     <main id="main" className="container py-4 g-narrow">
       <h1 className="h2">Configurazione iniziale</h1>
       <p>Gonfalone non è ancora configurato. Inserisci i dati dell'amministrazione e del primo amministratore.</p>
+      {props.serverReachable === false && (
+        <Alert kind="warning" title="Il server del registro non risponde">
+          La configurazione si salva sul server del registro: controlla la rete prima di confermare. Se il server è già configurato, ricarica la pagina quando
+          torna raggiungibile per collegare questa postazione.
+        </Alert>
+      )}
       <form onSubmit={submit} noValidate>
         <fieldset>
           <legend className="h5">Amministrazione</legend>
