@@ -58,7 +58,7 @@ export function readRemoteConfig(deskDir: string): RemoteConfig | null {
   const damaged = (why: string) =>
     new StartupError(
       file,
-      `Il file di collegamento al server del registro è danneggiato (${why}). Correggilo con l\u2019indirizzo del server (campo "serverUrl") oppure avvia con --server INDIRIZZO.`,
+      `Il file di collegamento al server del registro è danneggiato (${why}). Correggilo indicando nel campo "serverUrl" l\u2019indirizzo del server a cui questa postazione è collegata: i suoi dati appartengono a quel registro.`,
     );
   let json: unknown;
   try {

@@ -71,6 +71,8 @@ export async function createRegisterServer(opts: RegisterServerOptions = {}): Pr
     logger: opts.logger ?? false,
     bodyLimit: 10 * 1024 * 1024,
     trustProxy: opts.trustProxy ?? false,
+    // Desks keep a live SSE stream open: closing must end those streams, or shutdown never completes.
+    forceCloseConnections: true,
     ...(tls ? { serverFactory: (handler: http.RequestListener) => https.createServer({ cert: tls.cert, key: tls.key }, handler) } : {}),
   });
   installErrorHandling(app);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startEmbeddedDesk, type EmbeddedDesk } from '../../src/main/embedded';
+import { startRemoteDesk, type StartedDesk } from '../../src/main/remote';
 import { createRegisterServer, type RegisterServer } from '../../src/server/app';
 import { createWebHost } from '../../src/main/web/host';
 
@@ -29,17 +30,23 @@ export interface RunningDesk {
   close(): Promise<void>;
 }
 
-export async function startWebDesk(opts: { dataDir?: string } = {}): Promise<RunningDesk> {
+/**
+ * `serverUrl` (issue 3): a desk of a town hall, with no embedded server, talking to a register
+ * server the test runs itself (`embedded` is then null).
+ */
+export async function startWebDesk(opts: { dataDir?: string; serverUrl?: string } = {}): Promise<RunningDesk> {
   const ownDir = !opts.dataDir;
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'gonfalone-e2e-'));
   let embedded: EmbeddedDesk | null = null;
+  let remote: StartedDesk | null = null;
   let startupError: string | null = null;
   try {
-    embedded = await startEmbeddedDesk({ dataRoot: dataDir });
+    if (opts.serverUrl) remote = await startRemoteDesk({ dataRoot: dataDir, serverUrl: opts.serverUrl });
+    else embedded = await startEmbeddedDesk({ dataRoot: dataDir });
   } catch (err) {
     startupError = err instanceof Error ? err.message : String(err);
   }
-  const app = await createWebHost({ desk: embedded?.desk ?? null, staticDir: path.join(root, 'dist', 'renderer'), startupError });
+  const app = await createWebHost({ desk: embedded?.desk ?? remote?.desk ?? null, staticDir: path.join(root, 'dist', 'renderer'), startupError });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   // The current register server: the embedded one, or the one a restart put in its place.
   let server: RegisterServer | null = embedded?.server ?? null;
@@ -74,6 +81,7 @@ export async function startWebDesk(opts: { dataDir?: string } = {}): Promise<Run
     async close() {
       await app.close();
       await embedded?.close();
+      await remote?.close();
       // A restarted server is not the one EmbeddedDesk knows: close it too (close is idempotent).
       await server?.close();
       // A folder the harness made is the test's alone: remove it (a given one belongs to the caller).

@@ -46,7 +46,7 @@ export function App() {
 
   if (setup.isPending) return <Loading />;
   if (setup.error) return <Fatal error={setup.error} retry={() => void setup.refetch()} />;
-  if (!setup.data.initialized) return <SetupScreen serverReachable={setup.data.serverReachable} onDone={() => void setup.refetch()} />;
+  if (!setup.data.initialized) return <SetupScreen serverReachable={setup.data.serverReachable} onRetry={() => void setup.refetch()} onDone={() => void setup.refetch()} />;
   if (session.isPending && canAskSession) return <Loading />;
   if (session.error) return <Fatal error={session.error} retry={() => void session.refetch()} />;
   if (!session.data && device.isPending) return <Loading />;

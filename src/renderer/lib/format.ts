@@ -2,9 +2,13 @@ import { formatYearNumber } from '../../shared/domain/protocol-number';
 import { romeDateTimeLabel, italianDate } from '../../shared/domain/time';
 import type { Direction, Means } from '../../shared/contract';
 
-/** "2026/0000042", or the pending mark for an emergency entry still awaiting its number. */
-export function entryNumberLabel(e: { year: number; number: number | null }): string {
-  return e.number === null ? `${e.year}/in attesa di numero` : formatYearNumber(e.year, e.number);
+/**
+ * "2026/0000042"; an emergency entry still awaiting its ordinary number shows its emergency
+ * number (art. 63), never something that looks like an ordinary one.
+ */
+export function entryNumberLabel(e: { year: number; number: number | null; emergency?: { emergencyNumber: string } | null }): string {
+  if (e.number !== null) return formatYearNumber(e.year, e.number);
+  return e.emergency ? e.emergency.emergencyNumber : `${e.year}/in attesa di numero`;
 }
 
 /** Bytes as an Italian size: "1,5 MB", "820 byte". */

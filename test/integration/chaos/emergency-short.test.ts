@@ -10,4 +10,4 @@ it('registro di emergenza (forma breve): un numero ordinario per ogni registrazi
   const seed = chaosSeed();
   console.log(`chaos seed ${seed}`);
   await emergencyReconnection(seed, { laptops: 3, perLaptop: 4, desks: 1, online: 12, flapSeconds: 3 });
-});
+}, 180_000);

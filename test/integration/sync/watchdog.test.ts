@@ -72,12 +72,6 @@ describe('retries without a new local write', () => {
     await link.stop();
   });
 
-  it('the jitter spreads desks between half and all of the ceiling, capped at a minute', () => {
-    expect(backoffDelay(1, () => 0)).toBe(500);
-    expect(backoffDelay(1, () => 1)).toBe(1000);
-    expect(backoffDelay(30, () => 1)).toBe(60_000);
-  });
-
   it('the watchdog restarts a retry chain that died', async () => {
     const s = new FakeScheduler();
     let rounds = 0;

@@ -7,6 +7,8 @@ describe('formatting', () => {
   it('shows the number with seven digits (art. 57) or the emergency pending mark', () => {
     expect(entryNumberLabel({ year: 2026, number: 42 })).toBe('2026/0000042');
     expect(entryNumberLabel({ year: 2026, number: null })).toBe('2026/in attesa di numero');
+    expect(entryNumberLabel({ year: 2026, number: null, emergency: { emergencyNumber: 'E/2026/POST01/0000003' } })).toBe('E/2026/POST01/0000003');
+    expect(entryNumberLabel({ year: 2026, number: 7, emergency: { emergencyNumber: 'E/2026/POST01/0000003' } })).toBe('2026/0000007');
   });
 
   it('formats sizes in Italian', () => {

@@ -3,9 +3,10 @@ import type { SessionStore } from '../session';
 import type { ServerClient } from './server-client';
 
 const POLL_MS = 10_000;
-const MAX_BACKOFF_MS = 60_000;
+// A desk on the town hall's LAN should notice the server's return within seconds, not minutes.
+const MAX_BACKOFF_MS = 15_000;
 
-/** Exponential backoff with full jitter: 1 s, 2 s, 4 s … capped at a minute. */
+/** Exponential backoff with full jitter: 1 s, 2 s, 4 s … capped at 15 s. */
 export function backoffDelay(failures: number, random: () => number = Math.random): number {
   const ceiling = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.max(0, failures - 1));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);

@@ -55,7 +55,7 @@ export function CorrespondentsField(props: {
             <li key={c.key}>
               <span>
                 {c.name}
-                {c.detail && <small className="ms-1 text-muted">({c.detail})</small>}
+                {c.detail && <small className="ms-1 g-chip-detail">({c.detail})</small>}
                 {'newContact' in c && <small className="ms-1 badge bg-secondary">nuovo</small>}
               </span>
               <button type="button" className="btn btn-link btn-sm" aria-label={`Rimuovi ${c.name}`} onClick={() => props.onRemove(c.key)}>

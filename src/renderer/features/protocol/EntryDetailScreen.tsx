@@ -102,7 +102,8 @@ export function EntryDetailScreen(props: { id: string; user: SessionUser }) {
         </div>
       )}
       {!annulled && canLabel && <EntryEditPanel key={e.version} entry={e} />}
-      <AnnulmentPanel key={`a${e.version}`} entry={e} user={props.user} />
+      {/* An emergency entry is annulled once it has its ordinary number (art. 54 acts on the register). */}
+      {e.number !== null && <AnnulmentPanel key={`a${e.version}`} entry={e} user={props.user} />}
       <h2 className="h5">Storia</h2>
       {e.history.length === 0 ? (
         <p>Nessuna modifica dopo la registrazione.</p>

@@ -16,7 +16,7 @@ export function RegistroRow(props: { entry: ProtocolEntry; start: number; index:
       aria-posinset={props.index + 1}
     >
       <a href={routeHref({ screen: 'dettaglio', id: e.id })} className="g-row-link">
-        <span className="g-num">{e.number === null && e.emergency ? e.emergency.emergencyNumber : entryNumberLabel(e)}</span>
+        <span className="g-num">{entryNumberLabel(e)}</span>
         <span>{dateTimeLabel(e.registeredAt)}</span>
         <span title={directionLabels[e.direction]}>
           <abbr title={directionLabels[e.direction]}>{directionLetters[e.direction]}</abbr>

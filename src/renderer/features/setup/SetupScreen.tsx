@@ -6,7 +6,7 @@ import { Alert, ErrorAlert } from '../../components/Alert';
 import { fieldErrorsOf } from '../../lib/field-errors';
 
 /** First run: the administration, its AOO and register, and the first administrator. */
-export function SetupScreen(props: { onDone: () => void; serverReachable?: boolean }) {
+export function SetupScreen(props: { onDone: () => void; serverReachable?: boolean; onRetry?: () => void }) {
   const [v, setV] = useState({ adminName: '', ipa: '', aooCode: '', aooName: '', register: 'PROT', username: '', fullName: '', pw: '', pw2: '' });
   const [mismatch, setMismatch] = useState<string | undefined>();
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV((old) => ({ ...old, [k]: e.target.value }));
@@ -40,8 +40,15 @@ export function SetupScreen(props: { onDone: () => void; serverReachable?: boole
       <p>Gonfalone non è ancora configurato. Inserisci i dati dell'amministrazione e del primo amministratore.</p>
       {props.serverReachable === false && (
         <Alert kind="warning" title="Il server del registro non risponde">
-          La configurazione si salva sul server del registro: controlla la rete prima di confermare. Se il server è già configurato, ricarica la pagina quando
-          torna raggiungibile per collegare questa postazione.
+          <p>
+            La configurazione si salva sul server del registro: controlla la rete prima di confermare. Se il server è già configurato, questa postazione si
+            collegherà appena torna raggiungibile.
+          </p>
+          {props.onRetry && (
+            <button type="button" className="btn btn-outline-primary btn-sm" onClick={props.onRetry}>
+              Riprova a contattare il server
+            </button>
+          )}
         </Alert>
       )}
       <form onSubmit={submit} noValidate>

@@ -12,12 +12,14 @@ import { emergencyLabel } from '../emergency/service';
 /**
  * protocol.register: the number and date are the register server's (DPR 445/2000 artt. 53, 57),
  * so the desk first checks the server answers, then writes the mutation, pushes it at once and
- * waits for its number. Offline registration is the emergency register (art. 63), a later issue.
+ * waits for its number. Offline registration goes through the emergency register (art. 63).
  */
 export async function register(d: DeskDeps, input: RegisterInput, user: SessionUser): Promise<RegisterResult> {
   try {
     await d.client.health();
   } catch {
+    // A round now records the failure, so the status bar says "Non in linea" at once.
+    void d.engine.round();
     throw new AppError('OFFLINE', 'Il server del registro non è raggiungibile: la registrazione non è stata effettuata. Riprova quando torna disponibile.');
   }
   const now = d.clock();
