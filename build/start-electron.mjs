@@ -22,8 +22,10 @@ if (!binary) {
   console.log('Electron non è ancora scaricato: provo una volta con node_modules/electron/install.js …');
   const env = { ...process.env };
   delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
-  spawnSync(process.execPath, [path.join(electronDir, 'install.js')], { stdio: 'inherit', env });
+  // The downloader's stack trace helps nobody at the desk: keep only its first line.
+  const res = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], { stdio: ['ignore', 'inherit', 'pipe'], env, encoding: 'utf8' });
   binary = electronBinary();
+  if (!binary && res.stderr) console.error(res.stderr.split('\n').find((l) => l.trim()) ?? '');
 }
 if (!binary) fail('non è possibile scaricare Electron su questa macchina', 'Electron cannot be downloaded on this machine');
 
