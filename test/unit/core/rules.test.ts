@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseNumberQuery, toFtsQuery, tokenize } from '../../../src/main/core/modules/protocol/fts-query';
 import { duplicateKeysOf, isLikelyDuplicate } from '../../../src/main/core/modules/directory/duplicates';
 import { takeBatch, MAX_BATCH_BYTES, type OutboxRow } from '../../../src/main/core/sync/outbox';
-import { backoffDelay } from '../../../src/main/core/sync/live';
+import { backoffDelay, pokeCursor } from '../../../src/main/core/sync/live';
 import { referencedHashes } from '../../../src/main/core/sync/engine';
 import { normaliseName, sortKeyOf } from '../../../src/main/core/db/rows';
 import { redact } from '../../../src/main/core/logger';
@@ -80,6 +80,12 @@ describe('sync helpers', () => {
     expect(backoffDelay(1, () => 1)).toBe(1000);
     expect(backoffDelay(4, () => 1)).toBe(8000);
     expect(backoffDelay(30, () => 1)).toBe(15000);
+  });
+  it('reads the cursor of a server poke, refusing anything else', () => {
+    expect(pokeCursor('{"cursor":42}')).toBe(42);
+    expect(pokeCursor(' {"cursor": 7}')).toBe(7);
+    expect(pokeCursor('{"cursor":"42"}')).toBeUndefined();
+    expect(pokeCursor('not json')).toBeUndefined();
   });
   it('finds the documents a mutation references', () => {
     const sha = 'a'.repeat(64);

@@ -53,7 +53,7 @@ export class SyncEngine {
   private readonly live: LiveLink;
 
   constructor(private readonly d: SyncDeps) {
-    this.live = new LiveLink({ client: d.client, sessions: d.sessions, logger: d.logger, round: () => this.round().then((s) => s.lastError === null) });
+    this.live = new LiveLink({ client: d.client, sessions: d.sessions, logger: d.logger, round: (poked) => this.round(poked).then((s) => s.lastError === null) });
   }
 
   get clientId(): string {
@@ -71,8 +71,13 @@ export class SyncEngine {
   }
 
   /** One full round; failures are recorded in the status, never thrown. */
-  round(): Promise<SyncStatus> {
+  round(pokedCursor?: number): Promise<SyncStatus> {
     return this.mutex.run(async () => {
+      // A poke for a commit this desk already pulled (typically its own registration, pulled
+      // right after the push) needs no trip to the server.
+      if (pokedCursor !== undefined && this.online && this.state().cursor >= pokedCursor && outboxCounts(this.d.db).pending === 0) {
+        return this.status();
+      }
       try {
         await this.pushAll();
         await this.pullAll();

@@ -51,8 +51,10 @@ export class LiveLink {
   private abort: AbortController | undefined;
   private sseLoop: Promise<void> | undefined;
   private readonly clock: Scheduler;
+  /** Newest cursor announced by the server since the last tick; undefined for timer ticks. */
+  private poked: number | undefined;
 
-  constructor(private readonly d: { client: ServerClient; sessions: SessionStore; logger: Logger; round: () => Promise<boolean>; scheduler?: Scheduler; sse?: boolean }) {
+  constructor(private readonly d: { client: ServerClient; sessions: SessionStore; logger: Logger; round: (pokedCursor?: number) => Promise<boolean>; scheduler?: Scheduler; sse?: boolean }) {
     this.clock = d.scheduler ?? realScheduler;
   }
 
@@ -98,9 +100,11 @@ export class LiveLink {
   private async tick(): Promise<void> {
     this.lastTickAt = this.clock.now();
     this.running = true;
+    const poked = this.poked;
+    this.poked = undefined;
     let ok = false;
     try {
-      ok = await this.d.round();
+      ok = await this.d.round(poked);
     } catch (err) {
       this.d.logger.log('warn', 'sync round threw', { error: err instanceof Error ? err.message : String(err) });
     } finally {
@@ -108,6 +112,14 @@ export class LiveLink {
     }
     this.failures = ok ? 0 : this.failures + 1;
     this.schedule(ok ? POLL_MS : backoffDelay(this.failures, () => this.clock.random()));
+  }
+
+  /** A poke runs a round at once; several pokes before it starts collapse into one. */
+  private onPoke(json: string): void {
+    const cursor = pokeCursor(json);
+    // An unreadable poke still runs a full round (no cursor: nothing may be skipped).
+    this.poked = cursor === undefined ? Number.POSITIVE_INFINITY : Math.max(this.poked ?? 0, cursor);
+    this.schedule(0);
   }
 
   private async subscribe(): Promise<void> {
@@ -140,9 +152,20 @@ export class LiveLink {
       while ((idx = buffer.indexOf('\n\n')) >= 0) {
         const event = buffer.slice(0, idx);
         buffer = buffer.slice(idx + 2);
-        if (event.split('\n').some((l) => l.startsWith('data:'))) this.schedule(0);
+        const data = event.split('\n').find((l) => l.startsWith('data:'));
+        if (data) this.onPoke(data.slice(5));
       }
     }
+  }
+}
+
+/** The cursor of a poke `{"cursor":N}`, if it parses. */
+export function pokeCursor(json: string): number | undefined {
+  try {
+    const c = (JSON.parse(json) as { cursor?: unknown }).cursor;
+    return typeof c === 'number' && Number.isFinite(c) ? c : undefined;
+  } catch {
+    return undefined;
   }
 }
 
