@@ -11,6 +11,7 @@ import type { Writer } from '../db/write';
 import { mutationResults, syncClients } from '../db/schema';
 import { isNewerThanServer, resolveHandler } from './mutations';
 import type { MutationHandler } from './mutation-handler';
+import { reemitTouchedRow } from './touched-row';
 
 type Outcome = { kind: 'result'; result: MutationResult } | { kind: 'gap'; lastSeq: number };
 type Gate = { kind: 'go' } | Outcome;
@@ -103,6 +104,7 @@ async function pushOne(writer: Writer, clientId: string, user: SessionUser, m: M
     const g = await gate(tx, clientId, user, m, now);
     if (g.kind !== 'go') return g;
     const result: MutationResult = { id: m.id, seq: m.seq, status: 'rejected', error: rejection.toEnvelope() };
+    await reemitTouchedRow(tx, changes, m.name, m.args);
     record(changes, clientId, user, m, result, now);
     return { kind: 'result', result };
   });

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Conflict, Contact, ContactCreateResult, ProtocolEntry, RegisterResult } from '../../../src/shared/contract';
 import { createDesks, type Desks, type TestDesk } from './desks';
@@ -83,5 +84,30 @@ describe('conflicts from row versions, never wall clocks', () => {
     expect(entryB).toMatchObject({ classificationCode: entryA.classificationCode, version: entryA.version });
     const conflicts = await b.call<Conflict[]>('conflicts.list', {}, 'protocollista');
     expect(conflicts.map((c) => [c.field, c.keptValue, c.losingValue])).toEqual([['classificationCode', 'I.13', 'II.1']]);
+  });
+
+  it('a desk whose only change lost a conflict converges back to the kept value', async () => {
+    const reg = await b.call<RegisterResult>('protocol.register', registration(), 'protocollista');
+    await t.syncAll();
+    await a.call('protocol.update', { id: reg.entry.id, classificationCode: 'I.13' }, 'segreteria');
+    await b.call('protocol.update', { id: reg.entry.id, classificationCode: 'II.1' }, 'protocollista');
+    await a.syncOnce();
+    await b.syncOnce();
+    await t.syncAll();
+    // B's optimistic II.1 must not survive: the server kept I.13 and sent the row out again.
+    const entryB = await b.call<ProtocolEntry>('protocol.get', { id: reg.entry.id }, 'protocollista');
+    expect(entryB.classificationCode).toBe('I.13');
+  });
+
+  it('a refused optimistic update is undone on the desk that made it', async () => {
+    const reg = await b.call<RegisterResult>('protocol.register', registration(), 'protocollista');
+    await t.syncAll();
+    await b.call('protocol.update', { id: reg.entry.id, classificationCode: 'II.1' }, 'protocollista');
+    expect((await b.call<ProtocolEntry>('protocol.get', { id: reg.entry.id }, 'protocollista')).classificationCode).toBe('II.1');
+    // The server refuses it: an annulled entry does not change (annulled meanwhile elsewhere).
+    await t.server.server.context.db.execute(sql`update protocol_entries set status = 'annullato', version = version + 1 where id = ${reg.entry.id}`);
+    await t.syncAll();
+    const entryB = await b.call<ProtocolEntry>('protocol.get', { id: reg.entry.id }, 'protocollista');
+    expect(entryB.classificationCode).toBe(reg.entry.classificationCode);
   });
 });

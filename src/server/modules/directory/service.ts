@@ -83,7 +83,13 @@ export async function updateContact(ctx: MutationCtx, input: z.output<typeof con
     .map(([field, next]) => ({ field, current: before[field] ?? null, next }));
   const merge = await mergeFields(ctx, 'contacts', id, proposals);
   const accepted = Object.fromEntries(Object.entries(patch).filter(([k, v]) => v !== undefined && merge.apply.has(k)));
-  if (Object.keys(accepted).length === 0) return toContact(current);
+  if (Object.keys(accepted).length === 0) {
+    // Nothing applied (a lost conflict, or no real change): the current row goes out again so the
+    // desk that changed it optimistically converges back to the server's value.
+    const unchanged = toContact(current);
+    changes.add('contacts', unchanged.id, unchanged, unchanged.version);
+    return unchanged;
+  }
   // An emptied field (null) leaves the row: the DTO has no key for an absent optional field.
   const merged: Record<string, unknown> = { ...toContact(current), ...accepted };
   for (const [k, v] of Object.entries(merged)) if (v === null || v === undefined) delete merged[k];

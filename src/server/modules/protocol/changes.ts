@@ -60,7 +60,13 @@ export async function updateEntry(ctx: ProtocolCtx, input: z.output<typeof updat
     await recordHistory(ctx, current.id, 'assegnazione', current.assignments, assignments);
     patch.assignments = assignments;
   }
-  if (Object.keys(patch).length === 0) return toProtocolEntry(current);
+  if (Object.keys(patch).length === 0) {
+    // Nothing applied (a lost conflict, or no real change): the current row goes out again so the
+    // desk that changed it optimistically converges back to the server's value.
+    const unchanged = toProtocolEntry(current);
+    ctx.changes.add('protocol_entries', unchanged.id, unchanged, unchanged.version);
+    return unchanged;
+  }
   const saved = await save(ctx, current.id, patch, current.version);
   await recordFieldVersions(ctx, 'protocol_entries', current.id, Object.keys(patch), saved.version);
   return saved;
