@@ -123,5 +123,5 @@ describe('Collega questa postazione', () => {
     } finally {
       await second.close();
     }
-  });
+  }, 120_000); // two health timeouts on a loaded CI machine
 });
