@@ -1,3 +1,5 @@
+import { seededRandom } from '../../src/shared/domain/seeded-random';
+
 /** A small seeded PRNG (mulberry32): every chaos run is replayable from the seed it prints. */
 export interface Rng {
   /** Uniform in [0, 1). */
@@ -9,14 +11,7 @@ export interface Rng {
 }
 
 export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),

@@ -1,4 +1,5 @@
 import type { Desk } from '../core/desk';
+import { seededRandom } from '../../shared/domain/seeded-random';
 import type { Contact, ContactCreateResult, Direction, Office, RegisterInput } from '../../shared/contract';
 import {
   classificationsBySubject,
@@ -84,16 +85,4 @@ export async function seedDemo(desk: Desk, entries = 300): Promise<{ entries: nu
 async function login(desk: Desk, username: string): Promise<string> {
   const res = (await desk.call('auth.login', { username, password: demoPassword }, {})) as { token: string };
   return res.token;
-}
-
-/** Mulberry32: a tiny seeded generator, so every demo desk looks the same. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -6,6 +6,7 @@ import { canSeeConflict } from '../../../src/shared/domain/scopes';
 import type { Role } from '../../../src/shared/domain/roles';
 import { createDesks, type Desks, type Interceptor, type TestDesk } from './desks';
 import { registration, sessionUser } from './fixtures';
+import { seededRandom } from '../../../src/shared/domain/seeded-random';
 
 /**
  * Seeded property: random operations on 3–5 desks, with requests dropped after the server
@@ -13,17 +14,6 @@ import { registration, sessionUser } from './fixtures';
  * equal the server's (in its scope). CHAOS_LONG=1 runs more seeds and operations. A failure
  * names its seed: rerun with CHAOS_SEED=<seed>.
  */
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const long = process.env.CHAOS_LONG === '1';
 const seeds = process.env.CHAOS_SEED ? [Number(process.env.CHAOS_SEED)] : long ? [11, 23, 37, 41, 53, 67, 79, 97] : [11, 23, 37];
@@ -45,7 +35,7 @@ async function quietly(p: Promise<unknown>): Promise<void> {
 }
 
 async function run(seed: number): Promise<void> {
-  const rnd = mulberry32(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const chaos = { on: true };
   const faults = { dropped: 0, duplicated: 0 };

@@ -7,6 +7,7 @@ import { Dialog } from '../../components/Dialog';
 import { fieldErrorsOf } from '../../lib/field-errors';
 import type { DeviceSummary, EnrollmentCreated } from '../../../shared/contract';
 import { DevicesReview } from './DevicesReview';
+import { TableHead } from '../../components/TableHead';
 
 const keys = { devices: ['devices', 'list'] as const };
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('it-IT', { timeZone: 'Europe/Rome' }) : '—');
@@ -40,18 +41,7 @@ export function DevicesAdmin() {
       <ErrorAlert error={list.error ?? revoke.error} />
       <table className="table table-sm">
         <caption>Postazioni abilitate</caption>
-        <thead>
-          <tr>
-            <th scope="col">Codice</th>
-            <th scope="col">Nome</th>
-            <th scope="col">Abilitata il</th>
-            <th scope="col">Ultimo accesso</th>
-            <th scope="col">Stato</th>
-            <th scope="col">
-              <span className="visually-hidden">Azioni</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Codice', 'Nome', 'Abilitata il', 'Ultimo accesso', 'Stato']} actions />
         <tbody>
           {(list.data?.devices ?? []).map((d) => (
             <tr key={d.id}>

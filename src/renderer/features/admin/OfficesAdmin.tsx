@@ -6,6 +6,7 @@ import { Field } from '../../components/Field';
 import { ErrorAlert } from '../../components/Alert';
 import { fieldErrorsOf } from '../../lib/field-errors';
 import type { Office } from '../../../shared/contract';
+import { TableHead } from '../../components/TableHead';
 
 /** Offices (UOR) that receive assignments; deactivated, never deleted (entries keep them). */
 export function OfficesAdmin() {
@@ -27,16 +28,7 @@ export function OfficesAdmin() {
       <ErrorAlert error={offices.error ?? toggle.error} />
       <table className="table table-sm">
         <caption>Uffici</caption>
-        <thead>
-          <tr>
-            <th scope="col">Codice</th>
-            <th scope="col">Denominazione</th>
-            <th scope="col">Stato</th>
-            <th scope="col">
-              <span className="visually-hidden">Azioni</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Codice', 'Denominazione', 'Stato']} actions />
         <tbody>
           {(offices.data ?? []).map((o) => (
             <tr key={o.id}>

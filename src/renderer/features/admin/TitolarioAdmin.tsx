@@ -5,6 +5,7 @@ import { queryKeys } from '../../api/query-keys';
 import { Field } from '../../components/Field';
 import { ErrorAlert } from '../../components/Alert';
 import { fieldErrorsOf } from '../../lib/field-errors';
+import { TableHead } from '../../components/TableHead';
 
 /**
  * Titolario per i Comuni: classes are added or renamed, never deleted, because registered
@@ -50,13 +51,7 @@ export function TitolarioAdmin() {
       <input id="g-tit-filter" className="form-control mb-2" value={filter} onChange={(e) => setFilter(e.target.value)} />
       <table className="table table-sm">
         <caption>Titolario</caption>
-        <thead>
-          <tr>
-            <th scope="col">Codice</th>
-            <th scope="col">Titolo</th>
-            <th scope="col">Stato</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Codice', 'Titolo', 'Stato']} />
         <tbody>
           {rows.map((n) => (
             <tr key={n.code}>

@@ -6,6 +6,7 @@ import { Field } from '../../components/Field';
 import { ErrorAlert } from '../../components/Alert';
 import { fieldErrorsOf } from '../../lib/field-errors';
 import { roleLabels, roles, type Role } from '../../../shared/domain/roles';
+import { TableHead } from '../../components/TableHead';
 
 /** Users of the AOO: list, create with profiles and office, deactivate (never delete). */
 export function UsersAdmin() {
@@ -34,17 +35,7 @@ export function UsersAdmin() {
       <ErrorAlert error={users.error ?? toggle.error} />
       <table className="table table-sm">
         <caption>Utenti</caption>
-        <thead>
-          <tr>
-            <th scope="col">Nome utente</th>
-            <th scope="col">Nome</th>
-            <th scope="col">Profili</th>
-            <th scope="col">Stato</th>
-            <th scope="col">
-              <span className="visually-hidden">Azioni</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Nome utente', 'Nome', 'Profili', 'Stato']} actions />
         <tbody>
           {(users.data ?? []).map((u) => (
             <tr key={u.id}>

@@ -7,6 +7,7 @@ import { isTypingTarget } from '../../lib/shortcuts';
 import type { Contact } from '../../../shared/contract';
 import { ContactForm } from './ContactForm';
 import { contactKindLabels } from '../protocol/NewContactInline';
+import { TableHead } from '../../components/TableHead';
 
 /** Rubrica: search, create (with duplicate warning) and edit contacts. */
 export function DirectoryScreen() {
@@ -57,17 +58,7 @@ export function DirectoryScreen() {
         {results.data ? `${results.data.length} contatti` : 'Ricerca in corso…'}
       </p>
       <table className="table table-sm">
-        <thead>
-          <tr>
-            <th scope="col">Nome</th>
-            <th scope="col">Tipo</th>
-            <th scope="col">PEC / e-mail</th>
-            <th scope="col">Comune</th>
-            <th scope="col">
-              <span className="visually-hidden">Azioni</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Nome', 'Tipo', 'PEC / e-mail', 'Comune']} actions />
         <tbody>
           {(results.data ?? []).map((c) => (
             <tr key={c.id}>

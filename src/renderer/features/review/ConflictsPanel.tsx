@@ -4,6 +4,7 @@ import { ErrorAlert } from '../../components/Alert';
 import { dateTimeLabel, historyValueLabel } from '../../lib/format';
 import type { Conflict } from '../../../shared/contract';
 import { reviewKeys } from './review-keys';
+import { TableHead } from '../../components/TableHead';
 
 const fieldLabels: Record<string, string> = {
   classificationCode: 'Classificazione',
@@ -43,15 +44,7 @@ export function ConflictsPanel(props: { userId: string }) {
       ) : (
         <table className="table table-sm">
           <caption className="visually-hidden">Conflitti che ti riguardano</caption>
-          <thead>
-            <tr>
-              <th scope="col">Campo</th>
-              <th scope="col">Valore mantenuto</th>
-              <th scope="col">Valore non applicato</th>
-              <th scope="col">Chi e quando</th>
-              <th scope="col">Azione</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Campo', 'Valore mantenuto', 'Valore non applicato', 'Chi e quando', 'Azione']} />
           <tbody>
             {list.map((c) => (
               <tr key={c.id}>
