@@ -1,4 +1,5 @@
-// Second pass of `npm test`: the register-server suites (and the desk against the server) on a
+// Second pass of `npm test`: the register-server suites (the desk and several desks against the
+// server, devices, emergency recovery) on a
 // real PostgreSQL when DATABASE_URL is set; without it, PGlite alone has already run them.
 import { spawnSync } from 'node:child_process';
 
@@ -7,7 +8,7 @@ if (!process.env.DATABASE_URL) {
   process.exit(0);
 }
 console.log(`Suite del server su PostgreSQL (${process.env.DATABASE_URL.replace(/\/\/[^@]*@/, '//***@')})`);
-const res = spawnSync('npx', ['vitest', 'run', 'test/integration/server', 'test/integration/core'], {
+const res = spawnSync('npx', ['vitest', 'run', 'test/integration/server', 'test/integration/core', 'test/integration/sync', 'test/integration/devices', 'test/integration/emergency'], {
   stdio: 'inherit',
   env: { ...process.env, TEST_BACKEND: 'postgres' },
 });

@@ -39,10 +39,12 @@ describe('conflicts from row versions, never wall clocks', () => {
   it('the same field changed on two desks keeps the first applied, records a conflict for both users, and the losing value is one click away', async () => {
     const c = await sharedContact();
     const [ua, ub] = [await sessionUser(a, 'segreteria'), await sessionUser(b, 'protocollista')];
+    // Server order decides: A pushes first (desk clocks play no part). B has not pulled A's
+    // change, so its update is based on the same version. (A local write also starts a round in
+    // the background, so A's push is awaited before B writes, to fix the order.)
     await a.call('directory.update', { id: c.id, pec: 'uffici@edilnord.pec.it' }, 'segreteria');
-    await b.call('directory.update', { id: c.id, pec: 'amministrazione@edilnord.pec.it', phone: '0382 1' }, 'protocollista');
-    // Server order decides: A pushes first (desk clocks play no part).
     await a.syncOnce();
+    await b.call('directory.update', { id: c.id, pec: 'amministrazione@edilnord.pec.it', phone: '0382 1' }, 'protocollista');
     await b.syncOnce();
     await t.syncAll();
     const onA = await a.call<Contact>('directory.get', { id: c.id }, 'segreteria');
@@ -73,9 +75,9 @@ describe('conflicts from row versions, never wall clocks', () => {
     await t.syncAll();
     const officeless = await sessionUser(a, 'segreteria');
     await a.call('protocol.update', { id: reg.entry.id, classificationCode: 'I.13' }, 'segreteria');
+    await a.syncOnce(); // A reaches the server first; B still works on the version it saw
     await b.call('protocol.update', { id: reg.entry.id, classificationCode: 'II.1' }, 'protocollista');
     await b.call('protocol.update', { id: reg.entry.id, assignments: [{ assigneeType: 'utente', assigneeId: officeless.id, kind: 'competenza' }] }, 'protocollista');
-    await a.syncOnce();
     await t.syncAll();
     const entryA = await a.call<ProtocolEntry>('protocol.get', { id: reg.entry.id }, 'segreteria');
     const entryB = await b.call<ProtocolEntry>('protocol.get', { id: reg.entry.id }, 'protocollista');
@@ -90,9 +92,8 @@ describe('conflicts from row versions, never wall clocks', () => {
     const reg = await b.call<RegisterResult>('protocol.register', registration(), 'protocollista');
     await t.syncAll();
     await a.call('protocol.update', { id: reg.entry.id, classificationCode: 'I.13' }, 'segreteria');
+    await a.syncOnce(); // A reaches the server first; B still works on the version it saw
     await b.call('protocol.update', { id: reg.entry.id, classificationCode: 'II.1' }, 'protocollista');
-    await a.syncOnce();
-    await b.syncOnce();
     await t.syncAll();
     // B's optimistic II.1 must not survive: the server kept I.13 and sent the row out again.
     const entryB = await b.call<ProtocolEntry>('protocol.get', { id: reg.entry.id }, 'protocollista');
