@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fs from 'node:fs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -16,4 +17,20 @@ export async function runChild<T>(script: string, args: string[], extraNodeArgs:
   const last = out.trim().split('\n').at(-1);
   if (code !== 0 || !last) throw new Error(`${script} terminato con codice ${code}: ${out.slice(-2000)}`);
   return JSON.parse(last) as T;
+}
+
+/**
+ * A bench child's own peak RSS. On Linux the kernel's process-wide maximum (getrusage, what
+ * `process.resourceUsage().maxRSS` reads) starts from the parent's RSS at fork time, carried
+ * across exec: a bench parent holding a million-row PGlite would be measured instead of the
+ * child. VmHWM is the high-water mark of this program's own address space.
+ */
+export function peakRssMb(): number {
+  try {
+    const hwm = /^VmHWM:\s+(\d+) kB$/m.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+    if (hwm) return Number(hwm[1]) / 1024;
+  } catch {
+    // not Linux: the process-wide figure
+  }
+  return process.resourceUsage().maxRSS / 1024;
 }

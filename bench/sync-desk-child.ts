@@ -4,6 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDesk } from '../src/main/core/desk';
 import type { LoginResult, SyncStatus } from '../src/shared/contract';
+import { peakRssMb } from './sync-child';
 
 /**
  * The desk of the initial-sync benchmark, in its own process so that its peak memory (RSS
@@ -15,16 +16,28 @@ const [serverUrl, username, password] = process.argv.slice(2);
 if (!serverUrl || !username || !password) throw new Error('uso: sync-desk-child <serverUrl> <username> <password>');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonfalone-bench-desk-'));
 try {
+  // DESK_MEM=1: where the peak memory goes (heap, buffers, the rest is mostly SQLite), on stderr.
+  let peak = process.memoryUsage();
+  const sampler = process.env.DESK_MEM ? setInterval(() => {
+    const m = process.memoryUsage();
+    if (m.rss > peak.rss) peak = m;
+  }, 100) : undefined;
   const desk = await openDesk({ dataDir, serverUrl, live: false });
   const started = performance.now();
   const login = (await desk.call('auth.login', { username, password }, {})) as LoginResult;
   // Login starts the first round; syncNow waits for it under the sync mutex, then confirms.
   const status: SyncStatus = await desk.syncNow();
   const ms = performance.now() - started;
+  const rssAfterSyncMb = peakRssMb();
   const search = (await desk.call('protocol.search', { limit: 1 }, { token: login.token })) as { total?: number };
   await desk.close();
+  if (sampler) {
+    clearInterval(sampler);
+    const mb = (n: number) => Math.round(n / 1048576);
+    process.stderr.write(`picco: rss ${mb(peak.rss)} MB, heap ${mb(peak.heapUsed)}/${mb(peak.heapTotal)} MB, external ${mb(peak.external)} MB, arrayBuffers ${mb(peak.arrayBuffers)} MB; massimo dopo la sincronizzazione ${Math.round(rssAfterSyncMb)} MB (getrusage ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)\n`);
+  }
   process.stdout.write(
-    `${JSON.stringify({ ms, cursor: status.cursor, lastError: status.lastError, total: search.total ?? null, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+    `${JSON.stringify({ ms, cursor: status.cursor, lastError: status.lastError, total: search.total ?? null, maxRssMb: peakRssMb() })}\n`,
   );
 } finally {
   fs.rmSync(dataDir, { recursive: true, force: true });

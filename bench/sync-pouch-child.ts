@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { pouchConstructor } from './sync-pouch';
+import { peakRssMb } from './sync-child';
 
 /**
  * PouchDB client of the comparison, in its own process: replicates the remote database into a
@@ -13,4 +14,4 @@ const local = new PouchDB('copia', { adapter: 'memory' }) as unknown as { replic
 const started = performance.now();
 const result = await local.replicate.from(remote, { batch_size: 1000, batches_limit: 10 });
 const ms = performance.now() - started;
-process.stdout.write(`${JSON.stringify({ ms, docs: result.docs_written, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+process.stdout.write(`${JSON.stringify({ ms, docs: result.docs_written, maxRssMb: peakRssMb() })}\n`);

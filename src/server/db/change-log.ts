@@ -107,3 +107,48 @@ function toSyncedTable(name: string): SyncedTable {
   if (!found) throw new Error(`Tabella sconosciuta nel change log: ${name}`);
   return found;
 }
+
+/** A page of the change log as JSON text, one change per line (see readChangesJson). */
+export interface ChangePageJson {
+  /** Each change as the JSON of a `Change`, in commit order. */
+  lines: string[];
+  seqs: number[];
+  /** Per line: true for an unreserved register entry, the bulk of any page (no parsing needed). */
+  plainEntry: boolean[];
+  cursor: number;
+  hasMore: boolean;
+}
+
+/**
+ * The same page as readChanges (same transaction-boundary rule), built as JSON text by the
+ * database in ONE row: per-row result rows and jsonb parsing cost four times the query itself
+ * on PGlite (bench/sync-pull-server.ts). jsonb text never holds a raw newline, so lines split.
+ */
+export async function readChangesJson(db: Db, cursor: number, limit: number): Promise<ChangePageJson> {
+  const rows = rowsOf(
+    await db.execute(sql`
+      with cand as (select seq, tx_last from change_log where seq > ${cursor} order by seq limit ${limit + 1}),
+      lim as (select seq, tx_last from cand order by seq limit ${limit}),
+      bound as (select coalesce(
+          (select max(seq) from lim where tx_last <= (select max(seq) from lim)),
+          (select tx_last from cand order by seq limit 1)) as upto),
+      page as (select * from change_log where seq > ${cursor} and seq <= (select upto from bound))
+      select (select upto from bound)::text as upto,
+             exists (select 1 from change_log where seq > (select upto from bound)) as has_more,
+             string_agg('{"seq":' || seq || ',"table":' || to_json(table_name)::text || ',"key":' || to_json(row_key)::text
+               || ',"row":' || coalesce(row::text, 'null') || ',"version":' || version || '}', E'\n' order by seq) as body,
+             string_agg(seq::text, ',' order by seq) as seqs,
+             string_agg(case when table_name = 'protocol_entries' and row is not null and coalesce(row->>'riservato', 'false') = 'false' then '0' else '1' end, '' order by seq) as kinds
+        from page`),
+  );
+  const r = rows[0];
+  const body = r?.body;
+  if (!r || typeof body !== 'string' || body === '') return { lines: [], seqs: [], plainEntry: [], cursor, hasMore: false };
+  return {
+    lines: body.split('\n'),
+    seqs: String(r.seqs).split(',').map(Number),
+    plainEntry: Array.from(String(r.kinds), (k) => k === '0'),
+    cursor: Number(r.upto),
+    hasMore: r.has_more === true,
+  };
+}

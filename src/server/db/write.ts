@@ -10,6 +10,8 @@ import * as schema from './schema';
 export interface Writer {
   readonly db: Db;
   write<T>(fn: (tx: Db, changes: ChangeSet) => Promise<T>): Promise<T>;
+  /** As `write`, also giving the change-log head this commit produced (null: nothing logged). */
+  writeWithHead<T>(fn: (tx: Db, changes: ChangeSet) => Promise<T>): Promise<{ out: T; head: number | null }>;
 }
 
 /**
@@ -55,12 +57,16 @@ export function createWriter(db: Db, onCommit: (cursor: number) => void, pool?: 
     }
   };
 
+  const writeWithHead = async <T>(fn: (tx: Db, changes: ChangeSet) => Promise<T>): Promise<{ out: T; head: number | null }> => {
+    const done = pool ? await viaPool(pool, fn) : await viaDrizzle(fn);
+    if (done.head !== null) onCommit(done.head);
+    return done;
+  };
   return {
     db,
+    writeWithHead,
     async write(fn) {
-      const { out, head } = pool ? await viaPool(pool, fn) : await viaDrizzle(fn);
-      if (head !== null) onCommit(head);
-      return out;
+      return (await writeWithHead(fn)).out;
     },
   };
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { parseInput } from '../../shared/contract/procedure';
 import { pullQuery, pushRequest } from '../../shared/sync/protocol';
 import { headCursor } from '../db/change-log';
-import { pull } from '../sync/pull';
+import { pullJson } from '../sync/pull';
 import { push } from '../sync/push';
 import { AppError } from '../../shared/contract/errors';
 import { bindClient, checkClient } from '../devices/binding';
@@ -19,13 +19,35 @@ function requireEnrolled(ctx: ServerContext, principal: Principal): void {
   }
 }
 
+/** Most client ids remembered as bound; past it the memory starts again (the table stays). */
+const MAX_REMEMBERED_BINDINGS = 10_000;
+
+/**
+ * Client ids this process saw bound, with their device. A binding is written once and never
+ * changes (devices/binding.ts), so a pair checked once needs no two statements per push again.
+ */
+class KnownBindings {
+  private readonly byClient = new Map<string, string | null>();
+  has(clientId: string, principal: Principal): boolean {
+    return this.byClient.has(clientId) && this.byClient.get(clientId) === principal.deviceId;
+  }
+  remember(clientId: string, principal: Principal): void {
+    if (this.byClient.size >= MAX_REMEMBERED_BINDINGS) this.byClient.clear();
+    this.byClient.set(clientId, principal.deviceId);
+  }
+}
+
 /** Push, pull and the SSE poke of the sync protocol (src/shared/sync/protocol.ts). */
 export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const bindings = new KnownBindings();
   app.post('/sync/push', async (req) => {
     const principal = await requirePrincipal(ctx, req);
     const body = parseInput(pushRequest, req.body);
     requireEnrolled(ctx, principal);
-    await bindClient(ctx.db, body.clientId, principal, ctx.clock());
+    if (!bindings.has(body.clientId, principal)) {
+      await bindClient(ctx.db, body.clientId, principal, ctx.clock());
+      bindings.remember(body.clientId, principal);
+    }
     if (principal.deviceRevoked && principal.deviceId) {
       // Never applied: held for the administrator's review (issue 3, devices).
       await recordRevokedPush(ctx.db, body, principal.deviceId, principal.user.id, ctx.clock());
@@ -34,13 +56,15 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
     return push(ctx.writer, body, principal.user, ctx.clock);
   });
 
-  app.get('/sync/pull', async (req) => {
+  app.get('/sync/pull', async (req, reply) => {
     const principal = await requirePrincipal(ctx, req);
     requireEnrolled(ctx, principal);
     if (principal.deviceRevoked) throw revokedDeviceError();
     const query = parseInput(pullQuery, req.query);
-    if (query.clientId) await checkClient(ctx.db, query.clientId, principal);
-    return pull(ctx.db, query, ctx.clock(), principal.user);
+    if (query.clientId && !bindings.has(query.clientId, principal)) await checkClient(ctx.db, query.clientId, principal);
+    // The page's JSON is written by the database (src/server/sync/pull.ts, pullJson).
+    reply.type('application/json; charset=utf-8');
+    return pullJson(ctx.db, query, ctx.clock(), principal.user);
   });
 
   app.get('/sync/events', async (req, reply) => {

@@ -13,8 +13,10 @@ import { isNewerThanServer, resolveHandler } from './mutations';
 import type { MutationHandler } from './mutation-handler';
 import { reemitTouchedRow } from './touched-row';
 
-type Outcome = { kind: 'result'; result: MutationResult } | { kind: 'gap'; lastSeq: number };
+type Outcome = { kind: 'result'; result: MutationResult; lastSeq: number } | { kind: 'gap'; lastSeq: number };
 type Gate = { kind: 'go' } | Outcome;
+/** An outcome with the change-log head its commit produced (null: nothing logged). */
+type Pushed = { outcome: Outcome; head: number | null };
 
 /** A stored mutation result as the desk receives it (push retry, pull acks). */
 export function storedResult(r: typeof mutationResults.$inferSelect): MutationResult {
@@ -59,8 +61,8 @@ async function gate(tx: Db, clientId: string, user: SessionUser, m: MutationEnve
       .returning(),
     tx.select().from(mutationResults).where(eq(mutationResults.mutationId, m.id)),
   ]);
-  if (known) return { kind: 'result', result: storedResult(known) };
   const lastSeq = client?.lastSeq ?? 0;
+  if (known) return { kind: 'result', result: storedResult(known), lastSeq };
   return m.seq === lastSeq + 1 ? { kind: 'go' } : { kind: 'gap', lastSeq };
 }
 
@@ -80,10 +82,10 @@ function record(changes: ChangeSet, clientId: string, user: SessionUser, m: Muta
  * back and is stored as `rejected` in a second one: the sequence advances and the desk never
  * retries it. Any other failure propagates and nothing is stored.
  */
-async function pushOne(writer: Writer, clientId: string, user: SessionUser, m: MutationEnvelope, clock: () => Date): Promise<Outcome> {
+async function pushOne(writer: Writer, clientId: string, user: SessionUser, m: MutationEnvelope, clock: () => Date): Promise<Pushed> {
   let rejection: AppError;
   try {
-    return await writer.write(async (tx, changes) => {
+    return toPushed(await writer.writeWithHead(async (tx, changes): Promise<Outcome> => {
       const now = clock();
       const g = await gate(tx, clientId, user, m, now);
       if (g.kind !== 'go') return g;
@@ -92,31 +94,39 @@ async function pushOne(writer: Writer, clientId: string, user: SessionUser, m: M
       // The value may still be completed by the final statement (the assigned protocol number).
       const result: MutationResult = { id: m.id, seq: m.seq, status: 'applied', result: value ?? null };
       record(changes, clientId, user, m, result, now);
-      return { kind: 'result', result };
-    });
+      return { kind: 'result', result, lastSeq: m.seq };
+    }));
   } catch (err) {
     const mapped = mapDbError(err);
     if (!(mapped instanceof AppError)) throw err;
     rejection = mapped;
   }
-  return writer.write(async (tx, changes) => {
+  return toPushed(await writer.writeWithHead(async (tx, changes): Promise<Outcome> => {
     const now = clock();
     const g = await gate(tx, clientId, user, m, now);
     if (g.kind !== 'go') return g;
     const result: MutationResult = { id: m.id, seq: m.seq, status: 'rejected', error: rejection.toEnvelope() };
     await reemitTouchedRow(tx, changes, m.name, m.args);
     record(changes, clientId, user, m, result, now);
-    return { kind: 'result', result };
-  });
+    return { kind: 'result', result, lastSeq: m.seq };
+  }));
+}
+
+function toPushed(done: { out: Outcome; head: number | null }): Pushed {
+  return { outcome: done.out, head: done.head };
 }
 
 /** Applies a push in client order; a sequence gap stops it with CONFLICT and the server's lastSeq. */
 export async function push(writer: Writer, req: PushRequest, user: SessionUser, clock: () => Date): Promise<PushResponse> {
   const results: MutationResult[] = [];
   if (req.protocolVersion > PROTOCOL_VERSION) throw versionSkew(req, null, results);
+  // Known from the transactions themselves: no reads after them unless nothing was logged.
+  let lastSeq: number | null = null;
+  let cursor: number | null = null;
   for (const m of req.mutations) {
     if (isNewerThanServer(m.name, m.version)) throw versionSkew(req, m, results);
-    const outcome = await pushOne(writer, req.clientId, user, m, clock);
+    const { outcome, head } = await pushOne(writer, req.clientId, user, m, clock);
+    if (head !== null) cursor = Math.max(cursor ?? 0, head);
     if (outcome.kind === 'gap') {
       throw new AppError('CONFLICT', `Sequenza delle operazioni interrotta: il server ha ricevuto fino alla n. ${outcome.lastSeq}, è arrivata la n. ${m.seq}.`, {
         lastSeq: outcome.lastSeq,
@@ -124,10 +134,11 @@ export async function push(writer: Writer, req: PushRequest, user: SessionUser, 
       });
     }
     results.push(outcome.result);
+    lastSeq = Math.max(lastSeq ?? 0, outcome.lastSeq);
   }
-  const [[client], cursor] = await Promise.all([
-    writer.db.select({ lastSeq: syncClients.lastSeq }).from(syncClients).where(eq(syncClients.clientId, req.clientId)),
-    headCursor(writer.db),
+  const [[client], head] = await Promise.all([
+    lastSeq === null ? writer.db.select({ lastSeq: syncClients.lastSeq }).from(syncClients).where(eq(syncClients.clientId, req.clientId)) : [{ lastSeq }],
+    cursor === null ? headCursor(writer.db) : cursor,
   ]);
-  return { results, lastSeq: client?.lastSeq ?? 0, cursor };
+  return { results, lastSeq: client?.lastSeq ?? 0, cursor: head };
 }

@@ -35,7 +35,7 @@ const numbersOf = (r: SearchResult) => r.items.map((e) => e.number).sort((a, b) 
 describe('bulk catch-up of the register', () => {
   it('a new desk that caught up in bulk finds entries by oggetto word, correspondent and number', async () => {
     server = await startBenchServer();
-    await seedEntries(server, 12_500); // more than one page of 10,000: a bulk catch-up
+    await seedEntries(server, 12_500); // more than one pull page: a bulk catch-up
     const opened = await newDesk(server.url);
     desk = opened.desk;
     const status = await desk.syncNow();
@@ -68,7 +68,7 @@ describe('bulk catch-up of the register', () => {
     expect((await desk.syncNow()).lastError).toBeNull();
     expect(numbersOf(await search(desk, opened.token, '0000150'))).toEqual([150]);
 
-    await seedEntries(server, 11_000); // 300 + 11,000: the second pull is a catch-up of two pages
+    await seedEntries(server, 11_000); // 300 + 11,000: the second pull is a catch-up of several pages
     expect((await desk.syncNow()).lastError).toBeNull();
     expect((await search(desk, opened.token, 'patrocinio')).total).toBe(2_260);
     expect(numbersOf(await search(desk, opened.token, '0000150'))).toEqual([150]);

@@ -27,9 +27,7 @@ export function openLocalDatabase(file: string | ':memory:', migrationsFolder = 
     if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = NORMAL');
-    // Reads dominate (search on a million entries): a 64 MB page cache and memory-mapped I/O.
-    sqlite.pragma('cache_size = -65536');
-    if (file !== ':memory:') sqlite.pragma('mmap_size = 268435456');
+    useMemoryFor(sqlite, 'reading');
     sqlite.pragma(`application_id = ${GONFALONE_APPLICATION_ID}`);
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder });
@@ -38,6 +36,19 @@ export function openLocalDatabase(file: string | ':memory:', migrationsFolder = 
     sqlite.close();
     throw err;
   }
+}
+
+/**
+ * Reads dominate ordinary use (search on a million entries): a 64 MB page cache and
+ * memory-mapped I/O. A bulk catch-up (a new desk's initial sync) writes, and every mapped page
+ * it touches counts toward the process's memory: it runs with a small cache and no mapping
+ * (bench/sync-initial.ts, peak RSS ≤ 300 MB). WAL with synchronous=NORMAL in both: a commit
+ * survives a crash of the program; only a power cut may lose the last ones, which the server
+ * still holds and the next pull brings back.
+ */
+export function useMemoryFor(sqlite: Database.Database, work: 'reading' | 'catch-up'): void {
+  sqlite.pragma(`cache_size = ${work === 'reading' ? -65536 : -16384}`);
+  if (sqlite.name !== ':memory:') sqlite.pragma(`mmap_size = ${work === 'reading' ? 268435456 : 0}`);
 }
 
 /** Read-only inspection: a text file, a corrupt file or another application's SQLite is refused. */

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { AppError, type DeskEvent, type SessionUser, type SyncStatus } from '../../../shared/contract';
-import { PROTOCOL_VERSION, type MutationResult, type SyncedTable } from '../../../shared/sync/protocol';
+import { PROTOCOL_VERSION, type MutationResult, type PullResponse, type SyncedTable } from '../../../shared/sync/protocol';
 import type { Db } from '../db/open';
 import { syncState } from '../db/schema';
 import { throughWriteGate } from '../db/write-gate';
@@ -15,6 +15,7 @@ import type { ServerClient } from './server-client';
 import { LiveLink } from './live';
 import { restartIfScopeChanged } from './scope';
 import { uploadBlob } from './blob-transfer';
+import { closeFtsCatchUp, openFtsCatchUp } from './fts-catch-up';
 
 export interface SyncDeps {
   db: Db;
@@ -25,6 +26,10 @@ export interface SyncDeps {
   logger: Logger;
   emit: (e: DeskEvent) => void;
 }
+
+/** The deferred pull after an acknowledged registration (see pullSoon). */
+const PULL_QUIET_MS = 150;
+const PULL_MAX_DELAY_MS = 2_000;
 
 const domainsOf: Record<SyncedTable, Extract<DeskEvent, { type: 'data-changed' }>['domains'][number]> = {
   organisation: 'setup',
@@ -51,6 +56,8 @@ export class SyncEngine {
   private upgradeRequired = false;
   private readonly announced = new Set<string>();
   private readonly live: LiveLink;
+  private pullTimer: ReturnType<typeof setTimeout> | undefined;
+  private pullDueBy = 0;
 
   constructor(private readonly d: SyncDeps) {
     this.live = new LiveLink({ client: d.client, sessions: d.sessions, logger: d.logger, round: (poked) => this.round(poked).then((s) => s.lastError === null) });
@@ -66,6 +73,8 @@ export class SyncEngine {
   }
 
   async stop(): Promise<void> {
+    if (this.pullTimer) clearTimeout(this.pullTimer);
+    this.pullTimer = undefined;
     await this.live.stop();
     await this.mutex.run(async () => undefined);
   }
@@ -99,7 +108,9 @@ export class SyncEngine {
       try {
         await this.pushAll();
         const result = this.results.get(mutationId);
-        if (result?.status === 'applied') await this.pullAll();
+        // The applied result carries what the caller needs (the registered entry): the pull that
+        // brings the server's rows runs shortly after, so the clerk does not wait for it.
+        if (result?.status === 'applied') this.pullSoon();
         this.recordSuccess();
         this.emitStatus();
         return result;
@@ -109,6 +120,21 @@ export class SyncEngine {
         throw err;
       }
     });
+  }
+
+  /**
+   * A round after a quiet moment: registrations in a burst share one pull, and one comes at the
+   * latest PULL_MAX_DELAY_MS after the first of them.
+   */
+  private pullSoon(): void {
+    const now = Date.now();
+    if (!this.pullTimer) this.pullDueBy = now + PULL_MAX_DELAY_MS;
+    else clearTimeout(this.pullTimer);
+    this.pullTimer = setTimeout(() => {
+      this.pullTimer = undefined;
+      void this.round();
+    }, Math.max(0, Math.min(PULL_QUIET_MS, this.pullDueBy - now)));
+    this.pullTimer.unref?.();
   }
 
   status(): SyncStatus {
@@ -162,21 +188,60 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * Pulls until the server has nothing more. The next page is requested before the current one
+   * is written, so the server prepares it meanwhile; a big catch-up (more than one page)
+   * defers the full-text index to one bulk update at its end, even when it fails half-way.
+   */
   private async pullAll(): Promise<void> {
     await this.announceUsers();
     const token = this.d.sessions.anyToken();
     const touched = new Set<SyncedTable>();
-    for (;;) {
-      const s = this.state();
-      const page = await this.d.client.pull({ cursor: s.cursor, clientId: s.clientId, ackedSeq: s.ackedSeq }, token);
-      // The scope changed: the desk starts again from 0 and drops what it may no longer hold.
-      if (restartIfScopeChanged(this.d.db, page, s.cursor)) continue;
-      for (const a of page.acks) this.results.set(a.id, a);
-      for (const t of applyPullPage(this.d.db, page, (id) => this.userFor(id))) touched.add(t);
-      this.online = true;
-      if (!page.hasMore || page.cursor === s.cursor) break;
+    const sqlite = this.d.db.$client;
+    let catchingUp = false;
+    try {
+      let s = this.state();
+      let from = s.cursor;
+      let next = this.fetchPage(s.cursor, s.clientId, s.ackedSeq, token);
+      for (;;) {
+        const page = await next;
+        s = this.state();
+        // Fetched from another position (the cursor moved meanwhile): ask again from here.
+        if (from !== s.cursor) {
+          from = s.cursor;
+          next = this.fetchPage(s.cursor, s.clientId, s.ackedSeq, token);
+          continue;
+        }
+        // The scope changed: the desk starts again from 0 and drops what it may no longer hold.
+        if (restartIfScopeChanged(this.d.db, page, s.cursor)) {
+          from = 0;
+          next = this.fetchPage(0, s.clientId, s.ackedSeq, token);
+          continue;
+        }
+        const more = page.hasMore && page.cursor !== s.cursor;
+        if (more) {
+          if (!catchingUp) openFtsCatchUp(sqlite);
+          catchingUp = true;
+          const ackedSeq = page.acks.reduce((m, a) => Math.max(m, a.seq), s.ackedSeq);
+          from = page.cursor;
+          next = this.fetchPage(page.cursor, s.clientId, ackedSeq, token);
+        }
+        for (const a of page.acks) this.results.set(a.id, a);
+        for (const t of applyPullPage(this.d.db, page, (id) => this.userFor(id))) touched.add(t);
+        this.online = true;
+        if (!more) break;
+      }
+    } finally {
+      closeFtsCatchUp(sqlite);
     }
     if (touched.size > 0) this.d.emit({ type: 'data-changed', domains: [...new Set([...touched].map((t) => domainsOf[t]))] });
+  }
+
+  /** One pull request; a failure surfaces when the page is awaited, never as an unhandled rejection. */
+  private fetchPage(cursor: number, clientId: string, ackedSeq: number, token: string | undefined): Promise<PullResponse> {
+    const page = this.d.client.pull({ cursor, clientId, ackedSeq }, token);
+    page.catch(() => undefined);
+    return page;
   }
 
   private userFor(id: string): SessionUser {

@@ -11,6 +11,13 @@ export interface CredentialResolver {
 }
 
 /**
+ * Changes per pull page (`pullQuery.limit` allows up to 10,000). 5,000 keeps the two pages in
+ * memory at once (one written, the next prefetched) within the desk's memory budget at the same
+ * speed (bench/sync-initial.ts).
+ */
+export const PULL_PAGE_LIMIT = 5_000;
+
+/**
  * HTTP client of the register server (docs/architecture.md, "HTTP surface"). Network failures
  * become OFFLINE; error answers are rebuilt from their `{code, message}` envelope.
  */
@@ -43,8 +50,9 @@ export class ServerClient {
     return this.request<PushResponse>('POST', '/sync/push', { body, token });
   }
 
+  /** One pull page; by default the largest the server allows (fewer round trips in a catch-up). */
   pull(q: { cursor: number; clientId: string; ackedSeq: number; limit?: number }, token: string | undefined): Promise<PullResponse> {
-    const params = new URLSearchParams({ cursor: String(q.cursor), clientId: q.clientId, ackedSeq: String(q.ackedSeq), limit: String(q.limit ?? 2000) });
+    const params = new URLSearchParams({ cursor: String(q.cursor), clientId: q.clientId, ackedSeq: String(q.ackedSeq), limit: String(q.limit ?? PULL_PAGE_LIMIT) });
     return this.request<PullResponse>('GET', `/sync/pull?${params}`, { token });
   }
 

@@ -8,6 +8,9 @@ import { applyMutation } from '../../write/apply-mutation';
 import type { AnnulArgs, RegisterArgs, RequestAnnulmentArgs, UpdateArgs } from './effects';
 import { findEntry, getEntry, localOrganisation } from './repository';
 import { emergencyLabel } from '../emergency/service';
+import { throughWriteGate } from '../../db/write-gate';
+import { protocolEntries } from '../../db/schema';
+import { entryToRow } from '../../db/rows';
 
 /**
  * protocol.register: the number and date are the register server's (DPR 445/2000 artt. 53, 57),
@@ -42,9 +45,20 @@ export async function register(d: DeskDeps, input: RegisterInput, user: SessionU
     const e = result.error ?? { code: 'INTERNAL' as const, message: 'Registrazione rifiutata dal server.' };
     throw new AppError(e.code, e.message, e.details);
   }
-  const entry = findEntry(d.db, args.id) ?? (result.result as RegisterResult | undefined)?.entry;
+  const sent = (result.result as RegisterResult | null | undefined)?.entry;
+  if (sent && sent.number !== null && sent.id === args.id) keepRegistered(d, sent);
+  const entry = findEntry(d.db, args.id) ?? sent;
   if (!entry || entry.number === null) throw new AppError('INTERNAL', 'Il server ha registrato il documento ma la risposta è incompleta: aggiorna la lista.');
   return { entry, segnatura: segnaturaOf(d, entry) };
+}
+
+/**
+ * The entry as the server registered it (number and date are the server's, art. 53), stored at
+ * once so lists show it before the pull that follows; a row the pull already brought stays.
+ */
+function keepRegistered(d: DeskDeps, entry: ProtocolEntry): void {
+  throughWriteGate(d.db.$client, () => d.db.insert(protocolEntries).values(entryToRow(entry)).onConflictDoNothing().run());
+  d.emit({ type: 'data-changed', domains: ['protocol'] });
 }
 
 function segnaturaOf(d: DeskDeps, e: ProtocolEntry): string {
