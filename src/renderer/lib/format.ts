@@ -1,6 +1,6 @@
 import { formatYearNumber } from '../../shared/domain/protocol-number';
 import { romeDateTimeLabel, italianDate } from '../../shared/domain/time';
-import type { Direction, Means } from '../../shared/contract';
+import type { Direction } from '../../shared/contract';
 
 /**
  * "2026/0000042"; an emergency entry still awaiting its ordinary number shows its emergency
@@ -28,14 +28,7 @@ export const directionLabels: Record<Direction, string> = { entrata: 'Entrata', 
 /** One-letter direction as printed on labels (E/U/I). */
 export const directionLetters: Record<Direction, string> = { entrata: 'E', uscita: 'U', interno: 'I' };
 
-export const meansLabels: Record<Means, string> = {
-  pec: 'PEC',
-  email: 'E-mail',
-  posta_ordinaria: 'Posta ordinaria',
-  raccomandata_ar: 'Raccomandata A/R',
-  a_mano: 'A mano',
-  interno: 'Interno',
-};
+export { meansLabels } from '../../shared/contract';
 
 /** Rome date and time of an ISO instant, or a dash. */
 export function dateTimeLabel(iso: string | null | undefined): string {

@@ -12,6 +12,16 @@ export type Direction = (typeof directions)[number];
 export const means = ['pec', 'email', 'posta_ordinaria', 'raccomandata_ar', 'a_mano', 'interno'] as const;
 export type Means = (typeof means)[number];
 
+/** How each means of transmission reads on screens and in the review inbox. */
+export const meansLabels: Record<Means, string> = {
+  pec: 'PEC',
+  email: 'E-mail',
+  posta_ordinaria: 'Posta ordinaria',
+  raccomandata_ar: 'Raccomandata A/R',
+  a_mano: 'A mano',
+  interno: 'Interno',
+};
+
 export const assignmentKinds = ['competenza', 'conoscenza'] as const;
 export type AssignmentKind = (typeof assignmentKinds)[number];
 

@@ -1,4 +1,4 @@
-import type { ReviewLine } from '../../../../shared/contract';
+import { meansLabels, type ReviewLine } from '../../../../shared/contract';
 
 /**
  * How a refused mutation reads in the "Da verificare" inbox: its Italian name, its arguments
@@ -25,15 +25,8 @@ export function mutationTitle(name: string): string {
   return titles[name] ?? `Operazione ${name}`;
 }
 
+const meansByName = new Map<string, string>(Object.entries(meansLabels));
 const directionLabels: Record<string, string> = { entrata: 'In entrata', uscita: 'In uscita', interno: 'Interno' };
-const meansLabels: Record<string, string> = {
-  pec: 'PEC',
-  email: 'E-mail',
-  posta_ordinaria: 'Posta ordinaria',
-  raccomandata_ar: 'Raccomandata A/R',
-  a_mano: 'A mano',
-  interno: 'Interno',
-};
 
 /** Labels of the fields a clerk recognises; other fields are shown with their own name. */
 const fieldLabels: Record<string, string> = {
@@ -84,7 +77,7 @@ function describeField(key: string, v: unknown, lookup: DescribeLookup): ReviewL
     case 'direction':
       return { label: 'Direzione', value: directionLabels[String(v)] ?? String(v) };
     case 'means':
-      return { label: 'Mezzo', value: meansLabels[String(v)] ?? String(v) };
+      return { label: 'Mezzo', value: meansByName.get(String(v)) ?? String(v) };
     case 'correspondents':
       return { label: 'Corrispondenti', value: Array.isArray(v) ? v.map((c) => correspondentName(c, lookup)).join('; ') : stringify(v) };
     case 'assignments':
