@@ -6,7 +6,7 @@ import type { SyncStatus } from './system';
  */
 export type DeskEvent =
   /** Rows of these domains changed locally or arrived from the server. */
-  | { type: 'data-changed'; domains: Array<'protocol' | 'directory' | 'titolario' | 'offices' | 'users' | 'setup' | 'conflicts'> }
+  | { type: 'data-changed'; domains: Array<'protocol' | 'directory' | 'titolario' | 'offices' | 'users' | 'setup' | 'conflicts' | 'cases' | 'agenda'> }
   | { type: 'sync-status'; status: SyncStatus };
 
 export type DeskEventListener = (event: DeskEvent) => void;

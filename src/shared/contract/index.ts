@@ -11,6 +11,7 @@ import { emergencyContract } from './emergency';
 import { reviewContract } from './review';
 import { conflictsContract } from './conflicts';
 import { documentsContract } from './documents';
+import { caseContract, signatureContract } from './cases';
 
 /** The whole desk RPC contract: one map, from which both transports are generated. */
 export const contract = composeContract(
@@ -28,6 +29,8 @@ export const contract = composeContract(
   reviewContract,
   conflictsContract,
   documentsContract,
+  caseContract,
+  signatureContract,
 );
 
 export type Contract = typeof contract;
@@ -58,3 +61,4 @@ export * from './emergency';
 export * from './review';
 export * from './conflicts';
 export * from './documents';
+export * from './cases';

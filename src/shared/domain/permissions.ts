@@ -6,6 +6,8 @@ import type { Role } from './roles';
  * (Linee guida, art. 54 DPR 445/2000); any clerk may request it. The list of colleagues is open to
  * every profile: assignments to people need it.
  */
+const caseWorkers: readonly Role[] = ['responsabile', 'protocollista', 'segreteria', 'cerimoniale'];
+
 export const permissions: Record<string, readonly Role[]> = {
   'users.create': ['amministratore'],
   'users.update': ['amministratore'],
@@ -34,6 +36,18 @@ export const permissions: Record<string, readonly Role[]> = {
   'devices.revoke': ['amministratore'],
   'devices.reviewList': ['amministratore'],
   'devices.reviewResolve': ['amministratore'],
+  // Cases (issue 4): the secretariat and the front desk work them; the ceremonial office handles
+  // invitations and hearings; only an administrator changes term rules (audited).
+  ...Object.fromEntries(
+    ['cases.open', 'cases.linkEntry', 'cases.assign', 'cases.takeCharge', 'cases.refuse', 'cases.transition', 'cases.suspend', 'cases.resume',
+      'cases.addNote', 'cases.replyDraft', 'cases.replySent', 'cases.close', 'cases.archive', 'cases.updatePatronage', 'cases.decidePatronage',
+      'cases.advanceHearing', 'signature.submit'].map((p) => [p, caseWorkers]),
+  ),
+  'cases.updateType': ['amministratore'],
+  'cases.updateSettings': ['amministratore'],
+  'cases.audit': ['amministratore', 'responsabile'],
+  // The Mayor signs through his secretariat's desk.
+  'signature.decide': ['segreteria', 'responsabile'],
 };
 
 export function isAllowed(procedure: string, userRoles: readonly Role[]): boolean {

@@ -25,6 +25,26 @@ export const mutationVersions = {
   'emergency.close': 1,
   'emergency.preauthorise': 1,
   'protocol.registerEmergency': 1,
+  // Cases (pratiche), issue 4.
+  'cases.open': 1,
+  'cases.linkEntry': 1,
+  'cases.assign': 1,
+  'cases.takeCharge': 1,
+  'cases.refuse': 1,
+  'cases.transition': 1,
+  'cases.suspend': 1,
+  'cases.resume': 1,
+  'cases.addNote': 1,
+  'cases.replySent': 1,
+  'cases.close': 1,
+  'cases.archive': 1,
+  'cases.updatePatronage': 1,
+  'cases.decidePatronage': 1,
+  'cases.advanceHearing': 1,
+  'cases.updateType': 1,
+  'cases.updateSettings': 1,
+  'signature.submit': 1,
+  'signature.decide': 1,
 } as const;
 export type MutationName = keyof typeof mutationVersions;
 
@@ -69,8 +89,22 @@ export interface PushResponse {
   cursor: number;
 }
 
+/**
+ * "Document" tables (issues 4 and 5): each row travels as its shared DTO and is stored whole on
+ * both sides, next to a few query columns (src/server/db/doc-table.ts, src/main/core/db/doc-tables.ts).
+ */
+export const docTables = [
+  'case_types', 'case_settings', 'cases', 'case_events', 'signature_items', 'config_audit',
+  'agenda_people', 'rooms', 'agenda_events', 'invitations', 'ceremony_templates',
+] as const;
+export type DocTable = (typeof docTables)[number];
+
 /** Synced tables and the shape of their rows (the shared DTOs). */
-export const syncedTables = ['organisation', 'users', 'offices', 'titolario', 'contacts', 'protocol_entries', 'protocol_history', 'conflicts', 'emergency_sessions', 'emergency_entries', 'emergency_preauthorisations'] as const;
+export const syncedTables = [
+  'organisation', 'users', 'offices', 'titolario', 'contacts', 'protocol_entries', 'protocol_history', 'conflicts',
+  'emergency_sessions', 'emergency_entries', 'emergency_preauthorisations',
+  ...docTables,
+] as const;
 export type SyncedTable = (typeof syncedTables)[number];
 
 export interface Change {

@@ -43,6 +43,17 @@ const domainsOf: Record<SyncedTable, Extract<DeskEvent, { type: 'data-changed' }
   emergency_entries: 'protocol',
   emergency_preauthorisations: 'protocol',
   conflicts: 'conflicts',
+  case_types: 'cases',
+  case_settings: 'cases',
+  cases: 'cases',
+  case_events: 'cases',
+  signature_items: 'cases',
+  config_audit: 'cases',
+  agenda_people: 'agenda',
+  rooms: 'agenda',
+  agenda_events: 'agenda',
+  invitations: 'agenda',
+  ceremony_templates: 'agenda',
 };
 
 /**

@@ -10,6 +10,7 @@ import { reapplyPending } from '../write/apply-mutation';
 import { conflictToRow } from '../db/conflict-rows';
 import { trackScopedRows } from './scope';
 import { applyEmergencyChange } from '../modules/emergency/repository';
+import { dropDoc, isDocTable, putDoc } from '../db/doc-tables';
 
 /**
  * The only other writer of synced tables besides the write path: applies a pull page, its acks
@@ -50,6 +51,10 @@ export function applyAcks(db: Db, acks: MutationResult[]): void {
 
 function applyChange(db: Db, c: Change): void {
   const row = c.row;
+  if (isDocTable(c.table)) {
+    if (!row) return dropDoc(db, c.table, c.key);
+    return putDoc(db, c.table, { ...row, id: c.key }, c.version);
+  }
   switch (c.table) {
     case 'protocol_entries': {
       if (!row) {
