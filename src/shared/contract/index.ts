@@ -12,6 +12,7 @@ import { reviewContract } from './review';
 import { conflictsContract } from './conflicts';
 import { documentsContract } from './documents';
 import { caseContract, signatureContract } from './cases';
+import { agendaContract, invitationsContract } from './agenda';
 
 /** The whole desk RPC contract: one map, from which both transports are generated. */
 export const contract = composeContract(
@@ -31,6 +32,8 @@ export const contract = composeContract(
   documentsContract,
   caseContract,
   signatureContract,
+  agendaContract,
+  invitationsContract,
 );
 
 export type Contract = typeof contract;
@@ -62,3 +65,4 @@ export * from './review';
 export * from './conflicts';
 export * from './documents';
 export * from './cases';
+export * from './agenda';

@@ -8,6 +8,9 @@ import type { Role } from './roles';
  */
 const caseWorkers: readonly Role[] = ['responsabile', 'protocollista', 'segreteria', 'cerimoniale'];
 
+const agendaKeepers: readonly Role[] = ['segreteria', 'cerimoniale'];
+const agendaPrivateDetails = 'agenda.privateDetails';
+
 export const permissions: Record<string, readonly Role[]> = {
   'users.create': ['amministratore'],
   'users.update': ['amministratore'],
@@ -48,7 +51,18 @@ export const permissions: Record<string, readonly Role[]> = {
   'cases.audit': ['amministratore', 'responsabile'],
   // The Mayor signs through his secretariat's desk.
   'signature.decide': ['segreteria', 'responsabile'],
+  // Agenda (issue 5): the secretariat and the ceremonial office keep it; private details of the
+  // Mayor's engagements are for the secretariat only (the others see "Occupato").
+  ...Object.fromEntries(
+    ['agenda.create', 'agenda.update', 'agenda.delete', 'agenda.delegate', 'agenda.instantiateTemplates', 'invitations.record',
+      'invitations.decide', 'invitations.linkLetter', 'invitations.letterDraft'].map((p) => [p, agendaKeepers]),
+  ),
+  ...Object.fromEntries(['agenda.upsertPerson', 'agenda.upsertRoom', 'agenda.upsertTemplate'].map((p) => [p, ['amministratore', ...agendaKeepers]])),
+  [agendaPrivateDetails]: ['segreteria'],
 };
+
+/** Not a procedure: who reads the details of private engagements (visibility "privato"). */
+export const agendaPrivateDetailsPermission = agendaPrivateDetails;
 
 export function isAllowed(procedure: string, userRoles: readonly Role[]): boolean {
   const allowed = permissions[procedure];

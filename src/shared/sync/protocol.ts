@@ -45,6 +45,17 @@ export const mutationVersions = {
   'cases.updateSettings': 1,
   'signature.submit': 1,
   'signature.decide': 1,
+  // Agenda, rooms and invitations, issue 5.
+  'agenda.create': 1,
+  'agenda.update': 1,
+  'agenda.delete': 1,
+  'agenda.delegate': 1,
+  'agenda.upsertPerson': 1,
+  'agenda.upsertRoom': 1,
+  'agenda.upsertTemplate': 1,
+  'invitations.record': 1,
+  'invitations.decide': 1,
+  'invitations.linkLetter': 1,
 } as const;
 export type MutationName = keyof typeof mutationVersions;
 
