@@ -13,6 +13,9 @@ import type { ServerContext } from './http/context';
 import { installErrorHandling } from './http/errors';
 import { syncRoutes } from './http/sync-routes';
 import { systemRoutes } from './http/system-routes';
+import { publicRoutes } from './http/public-routes';
+import { ensureAgendaDefaults } from './modules/agenda/defaults';
+import { seedCaseDefaultsOnStart } from './modules/cases/seed';
 import { produceMissingDailyRegisters } from './modules/protocol/daily-register';
 import { CursorHub } from './sync/events';
 
@@ -79,7 +82,13 @@ export async function createRegisterServer(opts: RegisterServerOptions = {}): Pr
   systemRoutes(app, context);
   apiRoutes(app, context);
   syncRoutes(app, context);
+  publicRoutes(app, context);
   await app.register(async (scope) => blobRoutes(scope, context));
+
+  // Issue 5: the Mayor's agenda and the ceremony templates, if an initialised register lacks them.
+  await ensureAgendaDefaults(context.writer, clock()).catch((err: unknown) => app.log.error({ err }, 'valori iniziali dell’agenda non creati'));
+  // Issue 4: case types and settings, if an initialised register lacks them (an upgraded installation).
+  await seedCaseDefaultsOnStart(context.writer, clock()).catch((err: unknown) => app.log.error({ err }, 'tipi di pratica iniziali non creati'));
 
   const produce = () =>
     produceMissingDailyRegisters(context.db, clock()).catch((err: unknown) => app.log.error({ err }, 'registro giornaliero non prodotto'));

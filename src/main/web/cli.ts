@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     const seeded = await seedDemo(started.desk);
     console.log(seeded ? `Dati dimostrativi caricati (${seeded.entries} registrazioni).` : 'Dati dimostrativi: il Comune è già configurato, nulla da aggiungere.');
   }
-  const app = await createWebHost({ desk: started?.desk ?? null, staticDir: path.join(root, 'dist', 'renderer'), startupError });
+  const app = await createWebHost({ desk: started?.desk ?? null, staticDir: path.join(root, 'dist', 'renderer'), startupError, registerUrl: started?.serverUrl ?? null });
   const url = await app.listen({ port: args.port, host: '127.0.0.1' });
   console.log(`Gonfalone è in ascolto su ${url.replace('[::1]', '127.0.0.1')}  (dati: ${path.resolve(args.dataDir)})`);
   if (started) console.log(`${started.mode === 'remote' ? 'Server del registro' : 'Server del registro integrato'}: ${started.serverUrl}`);

@@ -17,6 +17,8 @@ export interface WebHostOptions {
   /** Shown instead of the desk when the local database could not be opened. */
   startupError?: string | null;
   maxUploadBytes?: number;
+  /** The register server this desk syncs with: its public agenda is proxied (issue 5). */
+  registerUrl?: string | null;
 }
 
 const CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; frame-src 'self' blob:; object-src 'self' blob:; connect-src 'self'";
@@ -49,6 +51,11 @@ export async function createWebHost(opts: WebHostOptions): Promise<FastifyInstan
     // Always 200: the page asks at every start, and a healthy desk answers `message: null`.
     return { message: opts.startupError ?? null };
   });
+
+  // The public agenda (ICS feed and web page) as the register server publishes it, no login.
+  for (const route of ['/public/agenda.ics', '/public/agenda.html']) {
+    app.get(route, async (_req, reply) => proxyPublic(reply, opts.registerUrl ?? null, route));
+  }
 
   const desk = opts.desk;
   app.post<{ Params: { name: string } }>('/rpc/:name', async (req, reply) => {
@@ -95,6 +102,21 @@ export async function createWebHost(opts: WebHostOptions): Promise<FastifyInstan
     );
   }
   return app;
+}
+
+async function proxyPublic(reply: FastifyReply, registerUrl: string | null, route: string) {
+  if (!registerUrl) throw new AppError('OFFLINE', 'Server del registro non configurato: agenda pubblica non disponibile.');
+  let res: Response;
+  try {
+    res = await fetch(new URL(route, registerUrl), { signal: AbortSignal.timeout(10_000) });
+  } catch {
+    throw new AppError('OFFLINE', 'Server del registro non raggiungibile: agenda pubblica non disponibile.');
+  }
+  for (const h of ['content-type', 'cache-control', 'content-disposition', 'content-security-policy']) {
+    const v = res.headers.get(h);
+    if (v) reply.header(h, v);
+  }
+  return reply.code(res.status).send(Buffer.from(await res.arrayBuffer()));
 }
 
 function bearer(header: string | undefined): string | undefined {

@@ -1,10 +1,21 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { Db } from './client';
 import { appendChanges, finalResult, finalStatement } from './change-log';
 import { ChangeSet } from './change-set';
 import * as schema from './schema';
+
+/**
+ * One drizzle instance per pooled connection, built on first use: building it (relational
+ * config of the whole schema) cost as much as a statement of the push it served.
+ */
+const drizzleByClient = new WeakMap<PoolClient, Db>();
+function drizzleOf(client: PoolClient): Db {
+  let db = drizzleByClient.get(client);
+  if (!db) drizzleByClient.set(client, (db = drizzle({ client, schema })));
+  return db;
+}
 
 /** The one write path of the register: every writing transaction ends by recording its changes. */
 export interface Writer {
@@ -36,7 +47,7 @@ export function createWriter(db: Db, onCommit: (cursor: number) => void, pool?: 
       const begin = client.query('BEGIN');
       begin.catch(() => undefined);
       const changes = new ChangeSet();
-      const out = await fn(drizzle({ client, schema }), changes);
+      const out = await fn(drizzleOf(client), changes);
       await begin;
       const stmt = finalStatement(changes);
       if (!stmt) {

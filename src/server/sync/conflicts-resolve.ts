@@ -6,6 +6,8 @@ import { canSeeConflict } from '../../shared/domain/scopes';
 import { conflicts } from '../db/schema';
 import { applyContactField } from '../modules/directory/service';
 import { applyEntryField } from '../modules/protocol/changes';
+import { applyAgendaField } from '../modules/agenda/resolve';
+import { applyCaseField } from '../modules/cases/resolve';
 import { toConflict } from './field-merge';
 import type { MutationCtx, MutationHandler } from './mutation-handler';
 
@@ -13,6 +15,8 @@ import type { MutationCtx, MutationHandler } from './mutation-handler';
 const appliers: Record<string, (ctx: MutationCtx, key: string, field: string, value: unknown) => Promise<void>> = {
   protocol_entries: applyEntryField,
   contacts: applyContactField,
+  agenda_events: applyAgendaField,
+  cases: applyCaseField,
 };
 
 /**

@@ -4,6 +4,8 @@ import { directoryMutations, directoryUpgrades } from '../modules/directory/hand
 import { organisationMutations } from '../modules/organisation/handlers';
 import { protocolMutations } from '../modules/protocol/handlers';
 import { emergencyMutations } from '../modules/emergency/handlers';
+import { agendaMutations } from '../modules/agenda/handlers';
+import { casesMutations } from '../modules/cases/handlers';
 import { conflictMutations } from './conflicts-resolve';
 import type { MutationHandler } from './mutation-handler';
 
@@ -17,6 +19,8 @@ export const mutationHandlers = {
   ...organisationMutations,
   ...conflictMutations,
   ...emergencyMutations,
+  ...agendaMutations,
+  ...casesMutations,
 } satisfies Record<MutationName, MutationHandler>;
 
 /** Turns the arguments of version N into those of version N + 1. */

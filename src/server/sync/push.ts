@@ -106,7 +106,7 @@ async function pushOne(writer: Writer, clientId: string, user: SessionUser, m: M
     const g = await gate(tx, clientId, user, m, now);
     if (g.kind !== 'go') return g;
     const result: MutationResult = { id: m.id, seq: m.seq, status: 'rejected', error: rejection.toEnvelope() };
-    await reemitTouchedRow(tx, changes, m.name, m.args);
+    await reemitTouchedRow(tx, changes, m.name, m.args, m.id);
     record(changes, clientId, user, m, result, now);
     return { kind: 'result', result, lastSeq: m.seq };
   }));

@@ -6,6 +6,8 @@ import type { Role } from '../../shared/domain/roles';
 import type { Change } from '../../shared/sync/protocol';
 import type { Db } from '../db/client';
 import { protocolEntries, syncClientUsers, users } from '../db/schema';
+import { agendaPrivateDetailsPermission, isAllowed } from '../../shared/domain/permissions';
+import { agendaChangeFor } from '../modules/agenda/redaction';
 
 /**
  * What a desk receives in pull (docs/decisions/0003-scopes.md): the union of the scopes of the
@@ -49,6 +51,8 @@ function entryOf(row: Record<string, unknown>): ScopedEntry {
  */
 export async function filterChanges(db: Db, scope: PullScope, changes: Change[]): Promise<Change[]> {
   const register = anyone(scope, carriesRegister);
+  // Issue 5: private engagements arrive redacted on a desk where nobody may read them.
+  const privateAgenda = anyone(scope, (u) => isAllowed(agendaPrivateDetailsPermission, u.roles));
   const historyEntryIds = [
     ...new Set(changes.filter((c) => c.table === 'protocol_history' && c.row).map((c) => String(c.row!.entryId))),
   ];
@@ -77,6 +81,13 @@ export async function filterChanges(db: Db, scope: PullScope, changes: Change[])
         if (involved && anyone(scope, (u) => canSeeConflict(u, involved))) out.push(c);
         break;
       }
+      case 'agenda_events':
+        out.push(agendaChangeFor(c, privateAgenda));
+        break;
+      // Cases (issue 4: cases, case_events, case_types, case_settings, signature_items,
+      // config_audit) reach every desk: the secretariat, the front desk and the ceremonial office
+      // all work them, and a case moves between offices and owners. Follow-up (GDPR art. 5 c.1
+      // lett. c, minimisation): keep a case off desks whose users neither hold nor may be assigned it.
       default:
         out.push(c);
     }

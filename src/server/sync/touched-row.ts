@@ -6,13 +6,17 @@ import { toContact } from '../modules/directory/service';
 import { toOffice } from '../modules/organisation/offices';
 import { toTitolarioNode } from '../modules/organisation/titolario';
 import { toProtocolEntry } from '../modules/protocol/mappers';
+import { reemitAgendaRows } from '../modules/agenda/reemit';
+import { reemitCaseRows } from '../modules/cases/reemit';
 
 /**
  * A desk applies its updates optimistically. When the server refuses one, the row it touched is
  * sent out again unchanged, so that desk converges back to the server's value at its next pull
  * instead of keeping a change that never happened.
  */
-export async function reemitTouchedRow(tx: Db, changes: ChangeSet, name: string, args: unknown): Promise<void> {
+export async function reemitTouchedRow(tx: Db, changes: ChangeSet, name: string, args: unknown, mutationId?: string): Promise<void> {
+  if (name.startsWith('agenda.') || name.startsWith('invitations.')) return reemitAgendaRows(tx, changes, name, args, mutationId);
+  if (name.startsWith('cases.') || name.startsWith('signature.')) return reemitCaseRows(tx, changes, name, args, mutationId);
   const a = (typeof args === 'object' && args !== null ? args : {}) as { id?: unknown; code?: unknown };
   const id = typeof a.id === 'string' ? a.id : null;
   if (name.startsWith('protocol.') && name !== 'protocol.register' && name !== 'protocol.registerEmergency' && id) {

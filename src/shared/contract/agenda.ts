@@ -223,6 +223,20 @@ const eventFields = z.object({
   invitationId: uuid.nullable().default(null),
 });
 
+/** Fields of an object schema made optional WITHOUT their defaults (zod 4's partial() keeps them). */
+type OptionalNoDefault<S extends z.core.$ZodShape> = { [K in keyof S]: z.ZodOptional<S[K] extends z.ZodDefault<infer T> ? T : S[K]> };
+function changesOf<S extends z.core.$ZodShape>(shape: S): z.ZodObject<OptionalNoDefault<S>> {
+  const out: Record<string, z.ZodType> = {};
+  for (const [k, s] of Object.entries(shape)) out[k] = ((s instanceof z.ZodDefault ? s.unwrap() : s) as z.ZodType).optional();
+  return z.object(out) as unknown as z.ZodObject<OptionalNoDefault<S>>;
+}
+
+/**
+ * An edit: a key left out means "unchanged". Built without the create defaults, otherwise an
+ * edit of the title alone would also reset room, agenda, participants… to their defaults.
+ */
+const eventChanges = changesOf(eventFields.shape);
+
 /** For a repeated local time (the October DST change): which of the two instants is meant. */
 const ambiguity = z.enum(['earlier', 'later']).optional();
 
@@ -239,7 +253,7 @@ export const agendaUpdateInput = z.object({
   /** The occurrence edited, for a recurring event. */
   recurrenceId: localDateTime.nullable().default(null),
   scope: z.enum(editScopes).default('tutti'),
-  changes: eventFields.partial(),
+  changes: eventChanges,
   overrideRoomConflict: shortText(500).optional(),
   ambiguous: ambiguity,
 });

@@ -8,6 +8,8 @@ import { hashPassword } from '../../auth/passwords';
 import { createUser } from '../users/service';
 import { parentOf, sortKeyOf, toTitolarioNode } from './titolario';
 import { titolarioSeed } from './titolario-seed';
+import { seedAgendaDefaults } from '../agenda/defaults';
+import { seedCaseDefaults } from '../cases/seed';
 
 export function toOrganisation(r: typeof organisation.$inferSelect): Organisation {
   return { administrationName: r.administrationName, ipaCode: r.ipaCode, aooCode: r.aooCode, aooName: r.aooName, registerCode: r.registerCode };
@@ -61,5 +63,9 @@ export async function initialize(writer: Writer, input: SetupInitializeInput, no
       .returning();
     for (const r of seeded) changes.add('titolario', r.code, toTitolarioNode(r), r.version);
   });
+  // Issue 5: the Mayor's agenda and the ceremony templates, in a transaction of their own.
+  await writer.write((tx, changes) => seedAgendaDefaults(tx, changes, now));
+  // Issue 4: the case types with their legal terms and the case settings.
+  await writer.write((tx, changes) => seedCaseDefaults(tx, changes, now));
   return setupStatus(writer.db);
 }
