@@ -5,6 +5,8 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
+import * as casesSchema from './cases-schema';
+import * as agendaSchema from './agenda-schema';
 import { StartupError } from '../errors';
 
 /** `PRAGMA application_id` of a Gonfalone desk database ("GFLN"). */
@@ -14,7 +16,8 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 
 export const DEFAULT_MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../drizzle/client');
 
-const ownTables = new Set([...Object.values(schema).map((t) => tableName(t)), '__drizzle_migrations', 'sqlite_sequence']);
+// The document tables of issues 4 and 5 are the desk's own too (a reopened desk must not refuse them).
+const ownTables = new Set([...[schema, casesSchema, agendaSchema].flatMap((m) => Object.values(m).map((t) => tableName(t))), '__drizzle_migrations', 'sqlite_sequence']);
 
 /**
  * Opens (creating if needed) the local database, refusing a foreign or corrupt file before

@@ -16,6 +16,7 @@ import { LiveLink } from './live';
 import { restartIfScopeChanged } from './scope';
 import { uploadBlob } from './blob-transfer';
 import { closeFtsCatchUp, openFtsCatchUp } from './fts-catch-up';
+import { restoreEntryIndexes } from './entry-indexes';
 
 export interface SyncDeps {
   db: Db;
@@ -71,6 +72,8 @@ export class SyncEngine {
   private pullDueBy = 0;
 
   constructor(private readonly d: SyncDeps) {
+    // A catch-up cut short (crash, power cut) may have left the register without them.
+    restoreEntryIndexes(d.db.$client);
     this.live = new LiveLink({ client: d.client, sessions: d.sessions, logger: d.logger, round: (poked) => this.round(poked).then((s) => s.lastError === null) });
   }
 

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { useMemoryFor } from '../db/open';
+import { dropEntryIndexes, restoreEntryIndexes } from './entry-indexes';
 
 /**
  * Bulk maintenance of the register's full-text index during a big catch-up (a new desk's
@@ -20,13 +21,15 @@ export function ftsCatchUpOpen(sqlite: Database.Database): boolean {
 
 /**
  * Opens a catch-up: an empty register is re-indexed whole at the end (`full`), a populated one
- * only for the sort keys the catch-up touches; one left open by a crash goes on. The connection
+ * only for the sort keys the catch-up touches; one left open by a crash goes on. A full one also
+ * drops the register's secondary indexes until it closes (entry-indexes.ts). The connection
  * switches to the catch-up's memory settings until closeFtsCatchUp.
  */
 export function openFtsCatchUp(sqlite: Database.Database): void {
   useMemoryFor(sqlite, 'catch-up');
   const empty = sqlite.prepare('SELECT NOT EXISTS (SELECT 1 FROM protocol_entries)').pluck().get() === 1;
   sqlite.prepare('INSERT OR IGNORE INTO protocol_fts_catch_up (id, full) VALUES (1, ?)').run(empty ? 1 : 0);
+  if (sqlite.prepare('SELECT full FROM protocol_fts_catch_up').pluck().get() === 1) dropEntryIndexes(sqlite);
 }
 
 /**
@@ -37,6 +40,8 @@ export function openFtsCatchUp(sqlite: Database.Database): void {
 export function closeFtsCatchUp(sqlite: Database.Database): void {
   const open = sqlite.prepare('SELECT full FROM protocol_fts_catch_up').pluck().get() as number | undefined;
   if (open === undefined) return;
+  // Still with the catch-up's small cache and no memory mapping: the sort stays out of RSS.
+  restoreEntryIndexes(sqlite);
   sqlite.transaction(() => {
     if (open === 1) {
       // Contentless tables cannot 'rebuild'; 'delete-all' empties them.
