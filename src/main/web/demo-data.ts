@@ -89,3 +89,42 @@ export const internalSubjects = [
 ];
 
 export const classificationsBySubject = ['II.1', 'I.13', 'I.8', 'II.7', 'I.14', 'I.6', 'II.3', 'I.17'];
+
+/**
+ * Cases (issue 4): which type a demo letter opens, by the words of its oggetto (the first rule
+ * that matches wins; anything else is an istanza).
+ */
+export const caseTypeBySubject: Array<[RegExp, string]> = [
+  [/accesso agli atti/i, 'accesso_documentale'],
+  [/accesso civico/i, 'accesso_civico_generalizzato'],
+  [/patrocinio/i, 'patrocinio'],
+  [/petizione/i, 'petizione'],
+  [/interrogazione/i, 'interrogazione'],
+  [/udienza|incontro con il Sindaco/i, 'udienza'],
+  [/invito/i, 'invito'],
+  [/segnalazione|reclamo/i, 'segnalazione'],
+];
+
+export const patronageEvents: Array<[string, string]> = [
+  ['Festa d\'autunno', 'Piazza Duomo'],
+  ['Rassegna corale "Voci in città"', 'Teatro Comunale'],
+  ['Torneo giovanile di calcio', 'Stadio comunale'],
+  ['Mostra fotografica "Esempio ieri e oggi"', 'Sala civica di Via Roma'],
+  ['Corsa podistica solidale', 'Centro storico'],
+];
+
+export const caseNotes = [
+  'Sentito il richiedente per telefono: invierà la documentazione mancante.',
+  'Chiesto parere all\'Ufficio Tecnico.',
+  'Il Sindaco chiede di essere aggiornato sull\'esito.',
+  'Pratica analoga già trattata nel {y}.',
+];
+
+export const signatureTitles = [
+  'Decreto sindacale di concessione del patrocinio',
+  'Risposta all\'interrogazione consiliare',
+  'Lettera di ringraziamento alla Prefettura',
+  'Provvedimento di accoglimento dell\'accesso agli atti',
+  'Nota di convocazione della conferenza dei servizi',
+  'Lettera di risposta alla petizione dei residenti',
+];

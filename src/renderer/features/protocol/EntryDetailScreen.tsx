@@ -9,6 +9,8 @@ import { LabelButton } from './LabelButton';
 import { EntryEditPanel } from './EntryEditPanel';
 import { EmergencyLinkInfo } from '../emergency/EmergencyLinkInfo';
 import { AnnulmentPanel } from './AnnulmentPanel';
+import { EntryCases } from '../cases/EntryCases';
+import { isAllowed } from '../../../shared/domain/permissions';
 
 const historyFieldLabels = { classificazione: 'Classificazione', assegnazione: 'Assegnazione', richiesta_annullamento: 'Richiesta di annullamento', annullamento: 'Annullamento' } as const;
 
@@ -104,6 +106,8 @@ export function EntryDetailScreen(props: { id: string; user: SessionUser }) {
       {!annulled && canLabel && <EntryEditPanel key={e.version} entry={e} />}
       {/* An emergency entry is annulled once it has its ordinary number (art. 54 acts on the register). */}
       {e.number !== null && <AnnulmentPanel key={`a${e.version}`} entry={e} user={props.user} />}
+      {/* Issue 4: the cases that gather this entry; an annulled entry opens no new case. */}
+      <EntryCases entry={e} canOpen={!annulled && isAllowed('cases.open', props.user.roles)} />
       <h2 className="h5">Storia</h2>
       {e.history.length === 0 ? (
         <p>Nessuna modifica dopo la registrazione.</p>

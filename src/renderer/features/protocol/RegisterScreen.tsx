@@ -11,6 +11,10 @@ import { fieldErrorsOf, type FieldErrors } from '../../lib/field-errors';
 import { draftStore, emptyDraft, buildRegisterInput, type RegisterDraft } from './register-draft';
 import { RegisterForm } from './RegisterForm';
 import { RegisterSuccess } from './RegisterSuccess';
+import { ReplyDraftNotice } from '../cases/ReplyDraftNotice';
+import { linkRegisteredReply } from '../cases/reply-link';
+import { LetterDraftNotice } from '../invitations/LetterDraftNotice';
+import { linkRegisteredLetter } from '../invitations/letter-link';
 
 /** Registra: the form, then the assigned number; Alt+N (or Ctrl+Shift+N) starts again. */
 export function RegisterScreen() {
@@ -39,7 +43,11 @@ export function RegisterScreen() {
       const open = (await send('emergency.status', {})).open;
       return open ? send('emergency.register', buildRegisterInput(d)) : send('protocol.register', buildRegisterInput(d));
     },
-    onSuccess: (r) => {
+    onSuccess: (r, d) => {
+      // A case's reply drafted here is linked to the case once registered (issue 4).
+      void linkRegisteredReply(d.id, r.entry.id, qc);
+      // An invitation's reply or delegation letter is linked to the decision (issue 5).
+      void linkRegisteredLetter(d.id, r.entry.id, qc);
       draftStore.clear();
       setResult(r);
       void qc.invalidateQueries({ queryKey: ['protocol'] });
@@ -88,12 +96,22 @@ export function RegisterScreen() {
     return () => window.removeEventListener('keydown', onKey);
   }, [startNew]);
 
-  if (result) return 'emergencyNumber' in result ? <EmergencySuccess result={result} onNew={startNew} /> : <RegisterSuccess result={result} onNew={startNew} />;
+  if (result) {
+    return (
+      <>
+        <ReplyDraftNotice draftId={draft.id} registered />
+        <LetterDraftNotice draftId={draft.id} registered />
+        {'emergencyNumber' in result ? <EmergencySuccess result={result} onNew={startNew} /> : <RegisterSuccess result={result} onNew={startNew} />}
+      </>
+    );
+  }
   const offline = m.error instanceof AppError && m.error.code === 'OFFLINE' && !emergencyOpen;
   const errors = Object.keys(clientErrors).length ? clientErrors : fieldErrorsOf(m.error);
   return (
     <>
     <EmergencyBanner />
+    <ReplyDraftNotice draftId={draft.id} registered={false} />
+    <LetterDraftNotice draftId={draft.id} registered={false} />
     {offline && <EmergencyOpenPanel onOpened={() => m.mutate(draft)} />}
     <RegisterForm
       draft={draft}
