@@ -18,7 +18,13 @@ export const agendaEvents = sqliteTable(
     endAt: text('end_at').notNull(),
     untilAt: text('until_at'),
   },
-  (t) => [index('agenda_events_window').on(t.startAt, t.endAt), index('agenda_events_room').on(t.roomId, t.startAt), index('agenda_events_series').on(t.seriesId)],
+  (t) => [
+    index('agenda_events_window').on(t.startAt, t.endAt),
+    index('agenda_events_room').on(t.roomId, t.startAt),
+    index('agenda_events_series').on(t.seriesId),
+    // A window reads the rows that end after its start: years of history are never scanned.
+    index('agenda_events_until').on(t.untilAt, t.startAt),
+  ],
 );
 
 export const invitations = sqliteTable(

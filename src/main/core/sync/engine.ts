@@ -101,6 +101,12 @@ export class SyncEngine {
       if (pokedCursor !== undefined && this.online && this.state().cursor >= pokedCursor && outboxCounts(this.d.db).pending === 0) {
         return this.status();
       }
+      // This round pulls: a deferred pull still waiting (pullSoon) has nothing left to do, and
+      // firing later it would pull changes made after this round in the middle of the next action.
+      if (this.pullTimer) {
+        clearTimeout(this.pullTimer);
+        this.pullTimer = undefined;
+      }
       try {
         await this.pushAll();
         await this.pullAll();

@@ -77,11 +77,16 @@ export function overridesOf(db: Db, masterId: string): StoredEvent[] {
 export function eventsInWindow(db: Db, fromAt: string, toAt: string): EventWithOverrides[] {
   const masters = db.$client
     .prepare(
+      // until_at is the end of a single event and the end bound of a series (null: open series),
+      // so each branch is a range on the agenda_events_until index.
       `SELECT data FROM agenda_events
-        WHERE series_id IS NULL AND start_at < @toAt AND (until_at IS NULL OR until_at >= @fromAt OR end_at >= @fromAt)
+        WHERE series_id IS NULL AND until_at >= @fromAt AND start_at < @toAt
+       UNION
+       SELECT data FROM agenda_events
+        WHERE series_id IS NULL AND until_at IS NULL AND start_at < @toAt
        UNION
        SELECT m.data FROM agenda_events o JOIN agenda_events m ON m.id = o.series_id
-        WHERE o.series_id IS NOT NULL AND o.start_at < @toAt AND o.end_at >= @fromAt`,
+        WHERE o.series_id IS NOT NULL AND o.until_at >= @fromAt AND o.start_at < @toAt`,
     )
     .all({ fromAt, toAt }) as DataRow[];
   const live = withoutOrphans(db, parseDocs<StoredEvent>(masters)).filter((m) => !m.deleted);

@@ -1,0 +1,1 @@
+CREATE INDEX `agenda_events_until` ON `agenda_events` (`until_at`,`start_at`);
