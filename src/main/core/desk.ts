@@ -25,6 +25,9 @@ import { emergencyHandlers } from './modules/emergency/handlers';
 import { systemHandlers } from './modules/system/handlers';
 import { observeServerClient, SyncLog } from './modules/system/sync-log';
 import { reviewHandlers } from './modules/review/handlers';
+import { casesHandlers } from './modules/cases/handlers';
+import { agendaHandlers } from './modules/agenda/handlers';
+import { invitationHandlers } from './modules/invitations/handlers';
 
 export { StartupError } from './errors';
 export type { Logger } from './logger';
@@ -105,6 +108,9 @@ export async function openDesk(opts: OpenDeskOptions): Promise<Desk> {
     ...documentHandlers(deps),
     ...emergencyHandlers(deps),
     ...reviewHandlers(deps),
+    ...casesHandlers(deps),
+    ...agendaHandlers(deps),
+    ...invitationHandlers(deps),
   };
   if (opts.live ?? true) engine.start();
 

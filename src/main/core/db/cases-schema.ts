@@ -17,6 +17,8 @@ export const cases = sqliteTable(
     receivedOn: text('received_on').notNull(),
     dueOn: text('due_on'),
     closedOn: text('closed_on'),
+    /** The day the reply went out (indicators: answered within term). */
+    repliedOn: text('replied_on'),
     ownerId: text('owner_id'),
     officeId: text('office_id'),
   },
@@ -25,6 +27,8 @@ export const cases = sqliteTable(
     index('cases_owner').on(t.ownerId, t.state),
     index('cases_office').on(t.officeId, t.state),
     index('cases_type_received').on(t.typeCode, t.receivedOn),
+    // Indicators (issue 4): cases closed in a period, read from the index alone.
+    index('cases_closed').on(t.closedOn, t.typeCode, t.receivedOn),
   ],
 );
 

@@ -13,7 +13,7 @@ export type Dto = Record<string, unknown> & { id: string; version?: number };
 const queryColumns: Record<DocTable, Record<string, string>> = {
   case_types: {},
   case_settings: {},
-  cases: { typeCode: 'type_code', state: 'state', receivedOn: 'received_on', dueOn: 'due_on', closedOn: 'closed_on', ownerId: 'owner_id', officeId: 'office_id' },
+  cases: { typeCode: 'type_code', state: 'state', receivedOn: 'received_on', dueOn: 'due_on', closedOn: 'closed_on', repliedOn: 'replied_on', ownerId: 'owner_id', officeId: 'office_id' },
   case_events: { caseId: 'case_id', at: 'at' },
   signature_items: { state: 'state' },
   config_audit: {},

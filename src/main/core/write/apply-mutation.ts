@@ -11,6 +11,10 @@ import { createContactEffect, updateContactEffect } from '../modules/directory/e
 import { upsertOfficeEffect, upsertTitolarioEffect } from '../modules/organisation/effects';
 import { resolveConflictEffect } from '../modules/conflicts/effects';
 import { closeEffect, openEffect, preauthoriseEffect, registerEmergencyEffect } from '../modules/emergency/effects';
+import { caseEffects, updateSettingsEffect, updateTypeEffect } from '../modules/cases/effects';
+import { decideSignatureEffect, submitSignatureEffect } from '../modules/cases/signature-effects';
+import { agendaEventEffects, upsertPersonEffect, upsertRoomEffect, upsertTemplateEffect } from '../modules/agenda/effects';
+import { decideInvitationEffect, linkLetterEffect, recordInvitationEffect } from '../modules/invitations/effects';
 
 /** The local effect of every mutation the desk writes; a missing one is a type error. */
 const localEffects: { [K in MutationName]: (args: never, ctx: EffectContext) => void } = {
@@ -27,6 +31,18 @@ const localEffects: { [K in MutationName]: (args: never, ctx: EffectContext) => 
   'emergency.close': closeEffect,
   'emergency.preauthorise': preauthoriseEffect,
   'protocol.registerEmergency': registerEmergencyEffect,
+  ...caseEffects,
+  'cases.updateType': updateTypeEffect,
+  'cases.updateSettings': updateSettingsEffect,
+  'signature.submit': submitSignatureEffect,
+  'signature.decide': decideSignatureEffect,
+  ...agendaEventEffects,
+  'agenda.upsertPerson': upsertPersonEffect,
+  'agenda.upsertRoom': upsertRoomEffect,
+  'agenda.upsertTemplate': upsertTemplateEffect,
+  'invitations.record': recordInvitationEffect,
+  'invitations.decide': decideInvitationEffect,
+  'invitations.linkLetter': linkLetterEffect,
 };
 
 export interface AppliedMutation {
@@ -49,7 +65,7 @@ export function applyMutation(
   const now = opts.now.toISOString();
   const mutationId = opts.mutationId ?? uuidv7(opts.now.getTime());
   return throughWriteGate(db.$client, () => {
-    runEffect(name, args, { db, user, now });
+    runEffect(name, args, { db, user, now, mutationId });
     const row = db
       .insert(outbox)
       .values({
@@ -73,7 +89,7 @@ export function reapplyPending(db: Db, lookupUser: (userId: string) => SessionUs
   const pending = db.select().from(outbox).where(eq(outbox.status, 'pending')).orderBy(outbox.seq).all();
   for (const m of pending) {
     if (!isMutationName(m.name)) continue;
-    runEffect(m.name, JSON.parse(m.args) as object, { db, user: lookupUser(m.userId), now: m.createdAt });
+    runEffect(m.name, JSON.parse(m.args) as object, { db, user: lookupUser(m.userId), now: m.createdAt, mutationId: m.mutationId, replay: true });
   }
 }
 
