@@ -111,7 +111,7 @@ describe('agenda reducer: create', () => {
     expect(a.rows).toEqual(b.rows);
     expect(a.primaryId).toBe(derivedId(m, 0));
     expect(derivedId(m, 1)).not.toBe(derivedId(m, 0));
-    expect(derivedId(m, 0)).toMatch(/^0190aaaa-bbbb-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(derivedId(m, 0)).toMatch(/^0190aaaa-bbbb-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(new Set(Array.from({ length: 500 }, (_, i) => derivedId(m, i))).size).toBe(500);
   });
 });

@@ -92,41 +92,11 @@ export interface CaseReduction {
   events: CaseEventDraft[];
 }
 
+import { derivedId } from '../ids';
+export { derivedId };
+
 export function invalid(message: string, details?: unknown): never {
   throw new AppError('VALIDATION', message, details);
-}
-
-/** 32-bit FNV-1a with a seed, finished with a murmur-style avalanche so close inputs spread. */
-function hash32(text: string, seed: number): number {
-  let h = (0x811c9dc5 ^ Math.imul(seed, 0x9e3779b1)) >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b) >>> 0;
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35) >>> 0;
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
-const UUID_TIME = /^([0-9a-f]{8})-([0-9a-f]{4})-/i;
-
-/**
- * A valid UUID (version 8, RFC 9562 "custom") that is a pure function of the mutation and an
- * index: the desk's optimistic rows and the server's authoritative ones get the same ids. The
- * first 48 bits are copied from a UUIDv7 mutation id, so derived ids still sort by time.
- */
-export function derivedId(mutationId: string, index: number): string {
-  if (!Number.isInteger(index) || index < 0) throw new RangeError(`Indice non valido: ${index}`);
-  const key = `${mutationId.toLowerCase()}#${index}`;
-  const m = UUID_TIME.exec(mutationId);
-  const time = m ? `${m[1]}${m[2]}`.toLowerCase() : hash32(key, 7).toString(16).padStart(8, '0') + hash32(key, 8).toString(16).padStart(8, '0').slice(0, 4);
-  const rand = [1, 2, 3].map((seed) => hash32(key, seed).toString(16).padStart(8, '0')).join('');
-  const variant = ((parseInt(rand[3]!, 16) & 0x3) | 0x8).toString(16);
-  const hex = `${time}8${rand.slice(0, 3)}${variant}${rand.slice(4, 19)}`;
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** Builds the events of one action, each with the next derived id. */
