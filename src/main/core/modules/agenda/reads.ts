@@ -1,3 +1,4 @@
+import { redactPrivateEvent } from '../../../../shared/domain/agenda/private-event';
 import type { z } from 'zod';
 import {
   AppError,
@@ -51,24 +52,7 @@ export function agendaRange(db: Db, input: z.output<typeof agendaRangeInput>, us
 
 /** An event as this viewer may read it: a private one is "Occupato" with its time and room only. */
 export function redactEvent(e: AgendaEventDto, viewer: Viewer): AgendaEventDto {
-  if (e.visibility !== 'privato' || viewer.canSeePrivate) return e;
-  return {
-    ...e,
-    kind: 'impegno_privato',
-    title: busyTitle,
-    address: null,
-    counterpart: null,
-    participants: [],
-    staffContact: null,
-    notes: null,
-    attachments: [],
-    entryIds: [],
-    caseIds: [],
-    organiser: null,
-    services: [],
-    delegation: null,
-    invitationId: null,
-  };
+  return e.visibility !== 'privato' || viewer.canSeePrivate ? e : redactPrivateEvent(e);
 }
 
 /** agenda.get. */
