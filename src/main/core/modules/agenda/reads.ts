@@ -11,7 +11,7 @@ import {
   type roomsViewInput,
   type SessionUser,
 } from '../../../../shared/contract';
-import { isLocalDateTime, romeLocalToInstant, validateRrule, busyTitle, type LocalDateTime } from '../../../../shared/domain/agenda';
+import { isLocalDateTime, romeLocalToInstant, validateRrule, type LocalDateTime } from '../../../../shared/domain/agenda';
 import { agendaPrivateDetailsPermission, isAllowed } from '../../../../shared/domain/permissions';
 import type { Db } from '../../db/open';
 import { checkRows } from './conflict-check';
