@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Conflict } from '../../shared/contract/conflicts';
 import { uuidv7 } from '../../shared/domain/ids';
 import type { SyncedTable } from '../../shared/sync/protocol';
-import { changeLog, conflicts, fieldVersions } from '../db/schema';
+import { changeLog, conflicts, fieldVersions, mutationResults } from '../db/schema';
 import type { MutationCtx } from './mutation-handler';
 
 /**
@@ -71,13 +71,21 @@ export async function mergeFields(
     const baseValue = snapshot ? (snapshot[p.field] ?? null) : undefined;
     if (snapshot && eqv(p.field, baseValue, p.next)) continue; // not changed by this desk
     const changedSinceBase = snapshot ? !eqv(p.field, baseValue, p.current) : (fv?.version ?? 0) > base;
-    if (!changedSinceBase) {
+    // Two edits made in a row on one desk before it pulled are both based on the same version:
+    // the later one follows the earlier, it does not compete with it.
+    if (!changedSinceBase || (await changedByThisDesk(ctx, fv))) {
       out.apply.add(p.field);
       continue;
     }
     out.conflicts.push(await recordConflict(ctx, table, key, p, fv ?? null));
   }
   return out;
+}
+
+async function changedByThisDesk(ctx: MutationCtx, fv: typeof fieldVersions.$inferSelect | undefined): Promise<boolean> {
+  if (!fv?.mutationId || !ctx.clientId) return false;
+  const [r] = await ctx.tx.select({ clientId: mutationResults.clientId }).from(mutationResults).where(eq(mutationResults.mutationId, fv.mutationId)).limit(1);
+  return r?.clientId === ctx.clientId;
 }
 
 async function recordConflict(

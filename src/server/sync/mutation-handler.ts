@@ -10,6 +10,8 @@ export interface MutationCtx {
   now: Date;
   /** The pushed mutation's id (conflict records name it); absent for server-side writes. */
   mutationId?: string;
+  /** The desk that pushed it: its own earlier changes are never a conflict with its later ones. */
+  clientId?: string;
   /** Row versions the desk based the change on, `"<table>:<key>"` → version. */
   baseVersions?: Record<string, number>;
 }

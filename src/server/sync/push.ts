@@ -90,7 +90,7 @@ async function pushOne(writer: Writer, clientId: string, user: SessionUser, m: M
       const g = await gate(tx, clientId, user, m, now);
       if (g.kind !== 'go') return g;
       const handler = checkMutation(m, user);
-      const value = await handler({ tx, changes, user, now, mutationId: m.id, baseVersions: m.baseVersions }, m.args);
+      const value = await handler({ tx, changes, user, now, mutationId: m.id, clientId, baseVersions: m.baseVersions }, m.args);
       // The value may still be completed by the final statement (the assigned protocol number).
       const result: MutationResult = { id: m.id, seq: m.seq, status: 'applied', result: value ?? null };
       record(changes, clientId, user, m, result, now);

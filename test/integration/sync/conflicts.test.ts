@@ -70,6 +70,18 @@ describe('conflicts from row versions, never wall clocks', () => {
     expect(keysOf(a, 'conflicts')).toEqual(keysOf(b, 'conflicts'));
   });
 
+  it('two edits of the same field made in a row on one desk before it syncs follow each other, no conflict', async () => {
+    const c = await sharedContact();
+    // Both are based on the version the desk last pulled: the second follows the first.
+    await a.call('directory.update', { id: c.id, pec: 'primo@edilnord.pec.it' }, 'segreteria');
+    await a.call('directory.update', { id: c.id, pec: 'secondo@edilnord.pec.it' }, 'segreteria');
+    await t.syncAll();
+    for (const [d, role] of [[a, 'segreteria'], [b, 'protocollista']] as const) {
+      expect(await d.call<Contact>('directory.get', { id: c.id }, role)).toMatchObject({ pec: 'secondo@edilnord.pec.it' });
+      expect(await d.call<Conflict[]>('conflicts.list', {}, role)).toEqual([]);
+    }
+  });
+
   it('a protocol classification changed on two desks conflicts; the assignment changed on one merges', async () => {
     const reg = await b.call<RegisterResult>('protocol.register', registration(), 'protocollista');
     await t.syncAll();
