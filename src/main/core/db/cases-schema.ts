@@ -1,4 +1,4 @@
-import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { docColumns } from './doc-table';
 
 // Issue 4 (pratiche): local copies. "My desk" and the indicators read 100,000 cases within
@@ -52,3 +52,18 @@ export const signatureItems = sqliteTable(
 );
 
 export const configAudit = sqliteTable('config_audit', docColumns());
+
+/**
+ * Local index (not synced) of the protocol entries each case gathers: `cases.forEntry` on an
+ * entry's detail reads it instead of scanning the JSON of every case. Kept by putDoc
+ * (src/main/core/db/doc-tables.ts) whenever a case row is stored; a trigger of the migration
+ * clears the links of a case row deleted by any path (tombstone, scope re-sync).
+ */
+export const caseEntryLinks = sqliteTable(
+  'case_entry_links',
+  {
+    entryId: text('entry_id').notNull(),
+    caseId: text('case_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entryId, t.caseId] }), index('case_entry_links_case').on(t.caseId)],
+);

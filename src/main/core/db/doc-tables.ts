@@ -40,6 +40,23 @@ function prepared(db: Db, key: string, sql: () => string): Statement {
 
 const asParam = (v: unknown): string | number | null => (v === null || v === undefined ? null : typeof v === 'number' ? v : typeof v === 'boolean' ? (v ? 1 : 0) : String(v));
 
+/**
+ * Local index of the protocol entries a case gathers (`case_entry_links`, read by cases.forEntry):
+ * rewritten from the DTO every time a case row is stored. Deleted case rows lose their links by a
+ * trigger (drizzle/client/0011), whichever path deletes them.
+ */
+function indexCaseLinks(db: Db, dto: Dto): void {
+  prepared(db, 'links:clear', () => 'delete from case_entry_links where case_id = ?').run(dto.id);
+  if (!Array.isArray(dto.links)) return;
+  const add = prepared(db, 'links:add', () => 'insert or ignore into case_entry_links (entry_id, case_id) values (?, ?)');
+  for (const link of dto.links as Array<{ entryId?: unknown }>) {
+    if (typeof link?.entryId === 'string') add.run(link.entryId, dto.id);
+  }
+}
+
+/** What else a stored row keeps in step, per table. */
+const afterPut: Partial<Record<DocTable, (db: Db, dto: Dto) => void>> = { cases: indexCaseLinks };
+
 /** Inserts or replaces a document row (inside the write path or the pull applier only). */
 export function putDoc(db: Db, table: DocTable, dto: Dto, version = dto.version ?? 0): void {
   const cols = Object.entries(queryColumns[table]);
@@ -49,6 +66,7 @@ export function putDoc(db: Db, table: DocTable, dto: Dto, version = dto.version 
             on conflict (id) do update set ${names.slice(1).map((n) => `${n} = excluded.${n}`).join(', ')}`;
   });
   stmt.run(dto.id, JSON.stringify({ ...dto, version }), version, ...cols.map(([field]) => asParam(dto[field])));
+  afterPut[table]?.(db, dto);
 }
 
 /** Removes a document row (a tombstone from the server, or a row that left this desk's scope). */

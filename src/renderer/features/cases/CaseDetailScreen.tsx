@@ -6,6 +6,7 @@ import { dateTimeLabel, dayLabel } from '../../lib/format';
 import { routeHref } from '../../lib/route';
 import type { CaseDto, SessionUser } from '../../../shared/contract';
 import { caseStateLabels } from '../../../shared/domain/cases/states';
+import { isAllowed } from '../../../shared/domain/permissions';
 import { silenceLabels } from '../../../shared/domain/cases/case-types';
 import { suspensionReasonLabels } from '../../../shared/domain/cases/deadlines';
 import { caseTermView, priorityLabels } from './case-format';
@@ -60,9 +61,9 @@ export function CaseDetailScreen(props: { id: string; user: SessionUser; canWork
       <CaseFacts c={c} legalBasis={type?.legalBasis ?? null} />
       {props.canWork && <CaseActions c={c} user={props.user} />}
       {c.typeCode === 'patrocinio' && <PatronagePanel c={c} settings={settings.data} canWork={props.canWork} />}
-      {c.typeCode === 'udienza' && <HearingPanel c={c} canWork={props.canWork} />}
+      {c.typeCode === 'udienza' && <HearingPanel c={c} canWork={props.canWork} canSchedule={isAllowed('agenda.create', props.user.roles)} />}
       <CaseAssignments c={c} />
-      <CaseLinks c={c} />
+      <CaseLinks c={c} canLink={props.canWork && isAllowed('cases.linkEntry', props.user.roles)} />
       <CaseTimeline events={q.data.events} />
     </article>
   );

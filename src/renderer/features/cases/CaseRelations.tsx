@@ -1,8 +1,11 @@
+import { useState } from 'react';
 import { TableHead } from '../../components/TableHead';
+import { Dialog } from '../../components/Dialog';
 import { dateTimeLabel, directionLabels } from '../../lib/format';
 import { routeHref } from '../../lib/route';
 import type { CaseDto } from '../../../shared/contract';
 import { assignmentStateLabels, linkRoleLabels } from './case-format';
+import { LinkEntryForm } from './LinkEntryForm';
 
 /** Assignments with their history (revoked and refused ones stay, with the reason). */
 export function CaseAssignments(props: { c: CaseDto }) {
@@ -40,9 +43,14 @@ export function CaseAssignments(props: { c: CaseDto }) {
   );
 }
 
-/** The protocol entries the case gathers, each a link to its detail. */
-export function CaseLinks(props: { c: CaseDto }) {
+/**
+ * The protocol entries the case gathers, each a link to its detail; "Collega registrazione" adds
+ * a reminder, an integration, the reply… found in the register.
+ */
+export function CaseLinks(props: { c: CaseDto; canLink: boolean }) {
   const links = props.c.links;
+  const [open, setOpen] = useState(false);
+  const [message, setMessage] = useState('');
   return (
     <section aria-labelledby="g-case-links">
       <h2 id="g-case-links" className="h5">
@@ -68,6 +76,24 @@ export function CaseLinks(props: { c: CaseDto }) {
           </tbody>
         </table>
       )}
+      {props.canLink && props.c.state !== 'archiviata' && (
+        <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => setOpen(true)}>
+          Collega registrazione
+        </button>
+      )}
+      <p role="status" aria-live="polite" className="mb-0">
+        {message}
+      </p>
+      <Dialog open={open} title="Collega una registrazione alla pratica" onClose={() => setOpen(false)}>
+        <LinkEntryForm
+          c={props.c}
+          onDone={(c) => {
+            setOpen(false);
+            const last = c.links[c.links.length - 1];
+            setMessage(last ? `Registrazione ${last.label} collegata come ${linkRoleLabels[last.role].toLowerCase()}.` : 'Registrazione collegata.');
+          }}
+        />
+      </Dialog>
     </section>
   );
 }

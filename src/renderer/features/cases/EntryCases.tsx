@@ -8,11 +8,17 @@ import { navigate } from '../../app/use-route';
 import { routeHref } from '../../lib/route';
 import { caseStateLabels } from '../../../shared/domain/cases/states';
 import { OpenCaseForm } from './OpenCaseForm';
+import { LinkToCaseForm } from './LinkToCaseForm';
 import { TermBadge } from './TermBadge';
 
-/** On a protocol entry's detail: the cases that gather it, and "Apri pratica" (choose the type, confirm). */
-export function EntryCases(props: { entry: { id: string; oggetto: string }; canOpen: boolean }) {
+/**
+ * On a protocol entry's detail: the cases that gather it, "Apri pratica" (choose the type,
+ * confirm) and "Collega a una pratica" (a reminder or an integration joins an open case).
+ */
+export function EntryCases(props: { entry: { id: string; oggetto: string }; canOpen: boolean; canLink: boolean }) {
   const [open, setOpen] = useState(false);
+  const [linking, setLinking] = useState(false);
+  const [message, setMessage] = useState('');
   const q = useQuery({ queryKey: queryKeys.casesForEntry(props.entry.id), queryFn: () => send('cases.forEntry', { entryId: props.entry.id }) });
   const items = q.data ?? [];
   return (
@@ -32,11 +38,31 @@ export function EntryCases(props: { entry: { id: string; oggetto: string }; canO
           ))}
         </ul>
       )}
-      {props.canOpen && (
-        <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => setOpen(true)}>
-          Apri pratica
-        </button>
-      )}
+      <div className="g-actions">
+        {props.canOpen && (
+          <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => setOpen(true)}>
+            Apri pratica
+          </button>
+        )}
+        {props.canLink && (
+          <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => setLinking(true)}>
+            Collega a una pratica
+          </button>
+        )}
+      </div>
+      <p role="status" aria-live="polite" className="mb-0">
+        {message}
+      </p>
+      <Dialog open={linking} title="Collega a una pratica" onClose={() => setLinking(false)}>
+        <LinkToCaseForm
+          entryId={props.entry.id}
+          exclude={new Set(items.map((c) => c.id))}
+          onDone={(c) => {
+            setLinking(false);
+            setMessage(`Registrazione collegata alla pratica «${c.title}».`);
+          }}
+        />
+      </Dialog>
       <Dialog open={open} title="Apri pratica" onClose={() => setOpen(false)}>
         <OpenCaseForm
           entry={props.entry}

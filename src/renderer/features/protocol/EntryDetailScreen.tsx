@@ -106,8 +106,8 @@ export function EntryDetailScreen(props: { id: string; user: SessionUser }) {
       {!annulled && canLabel && <EntryEditPanel key={e.version} entry={e} />}
       {/* An emergency entry is annulled once it has its ordinary number (art. 54 acts on the register). */}
       {e.number !== null && <AnnulmentPanel key={`a${e.version}`} entry={e} user={props.user} />}
-      {/* Issue 4: the cases that gather this entry; an annulled entry opens no new case. */}
-      <EntryCases entry={e} canOpen={!annulled && isAllowed('cases.open', props.user.roles)} />
+      {/* Issue 4: the cases that gather this entry; an annulled entry opens or joins no case. */}
+      <EntryCases entry={e} canOpen={!annulled && isAllowed('cases.open', props.user.roles)} canLink={!annulled && isAllowed('cases.linkEntry', props.user.roles)} />
       <h2 className="h5">Storia</h2>
       {e.history.length === 0 ? (
         <p>Nessuna modifica dopo la registrazione.</p>

@@ -2,6 +2,7 @@ import type { Handlers } from '../../../../shared/contract';
 import { requireUser, type DeskContext, type DeskDeps } from '../../deps';
 import { indicatorsCsv } from './csv';
 import { computeIndicators } from './indicators';
+import { advanceHearing } from './hearing-agenda';
 import { casesForEntry, listCases, reminders, replyDraft } from './reads';
 import { caseEvents, caseSettings, caseTypes, configAudit, getCase, signatureItems } from './repository';
 import { actOnCase, decideSignature, openCase, submitSignature, updateSettings, updateType } from './service';
@@ -31,7 +32,7 @@ export function casesHandlers(d: DeskDeps): CaseHandlers {
     'cases.archive': (input, ctx) => actOnCase(d, 'cases.archive', input, requireUser(ctx)),
     'cases.updatePatronage': (input, ctx) => actOnCase(d, 'cases.updatePatronage', input, requireUser(ctx)),
     'cases.decidePatronage': (input, ctx) => actOnCase(d, 'cases.decidePatronage', input, requireUser(ctx)),
-    'cases.advanceHearing': (input, ctx) => actOnCase(d, 'cases.advanceHearing', input, requireUser(ctx)),
+    'cases.advanceHearing': (input, ctx) => advanceHearing(d, input, requireUser(ctx)),
     'cases.types': () => caseTypes(d.db),
     'cases.updateType': (input, ctx) => updateType(d, input, requireUser(ctx)),
     'cases.settings': () => caseSettings(d.db),

@@ -77,15 +77,17 @@ export function getSignatureItem(db: Db, id: string): SignatureItemDto {
   return item;
 }
 
-/** Cases that gather a protocol entry: a candidate scan by substring, then the exact link check. */
+/**
+ * Cases that gather a protocol entry, newest first, through the local link index
+ * (`case_entry_links`, kept by putDoc): one index lookup instead of a scan of every case's JSON.
+ */
 export function casesWithEntry(db: Db, entryId: string): CaseDto[] {
   const rows = db.$client
     .prepare(
-      `SELECT data FROM cases WHERE instr(data, @entryId) > 0
-         AND EXISTS (SELECT 1 FROM json_each(cases.data, '$.links') l WHERE json_extract(l.value, '$.entryId') = @entryId)
-       ORDER BY received_on DESC`,
+      `SELECT c.data FROM case_entry_links l JOIN cases c ON c.id = l.case_id
+       WHERE l.entry_id = ? ORDER BY c.received_on DESC, c.id`,
     )
-    .all({ entryId }) as Array<{ data: string }>;
+    .all(entryId) as Array<{ data: string }>;
   return parseDocs<StoredCase>(rows).map(publicCase);
 }
 

@@ -13,6 +13,7 @@ import {
 } from '../../../../shared/contract';
 import { recordInvitation } from '../../../../shared/domain/agenda/invitations-reducer';
 import { uuidv7 } from '../../../../shared/domain/ids';
+import { isAllowed } from '../../../../shared/domain/permissions';
 import { formatYearNumber } from '../../../../shared/domain/protocol-number';
 import { italianDate } from '../../../../shared/domain/time';
 import type { DeskDeps } from '../../deps';
@@ -23,6 +24,7 @@ import { getEvent, namesOf } from '../agenda/repository';
 import { afterAgendaWrite, todayLocal } from '../agenda/service';
 import { getContact } from '../directory/repository';
 import { findEntry } from '../protocol/repository';
+import { caseOfInvitation, invitationDecisionNote } from '../cases/invitation-note';
 import { decide } from './effects';
 import { findInvitation, getInvitation } from './repository';
 
@@ -64,10 +66,25 @@ export function decideInvitationCall(
     if (dry.agenda.recheckRooms) assertRoomFree(check);
     warnings = check.report;
   }
-  applyMutation(d.db, 'invitations.decide', args, user, { now, mutationId, baseVersions: baseOf(current) });
+  // The decision is also "recorded and visible in the case" (issue 5): a note on the timeline of
+  // the invitation's case, written with the decision in one transaction.
+  const note = caseNoteOf(d, dry.invitation, user);
+  d.db.$client.transaction(() => {
+    applyMutation(d.db, 'invitations.decide', args, user, { now, mutationId, baseVersions: baseOf(current) });
+    if (note) applyMutation(d.db, 'cases.addNote', { caseId: note.caseId, text: note.text }, user, { now, baseVersions: { [`cases:${note.caseId}`]: note.version } });
+  })();
+  if (note) d.emit({ type: 'data-changed', domains: ['cases'] });
   afterAgendaWrite(d);
   const event = dry.agenda ? redactEvent(getEvent(d.db, dry.agenda.primaryId), viewerOf(user)) : null;
   return { invitation: getInvitation(d.db, args.id), event, warnings };
+}
+
+/** The note for the invitation's case (its own, or the open 'invito' case of its letter), if any. */
+function caseNoteOf(d: DeskDeps, decided: InvitationDto, user: SessionUser): { caseId: string; version: number; text: string } | null {
+  if (!isAllowed('cases.addNote', user.roles)) return null;
+  const c = caseOfInvitation(d.db, decided);
+  const text = invitationDecisionNote(decided);
+  return c && text && c.state !== 'archiviata' ? { caseId: c.id, version: c.version, text } : null;
 }
 
 export function linkLetterCall(d: DeskDeps, input: z.output<typeof invitationLetterInput>, user: SessionUser): InvitationDto {
