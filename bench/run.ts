@@ -12,6 +12,8 @@ const suites: Array<[string, string]> = [
   ['sync-initial', 'Sincronizzazione iniziale di 1.000.000 di registrazioni, confronto con PouchDB'],
   ['sync-latency', 'Modifica sul desk A visibile sul desk B (SSE, poi pull)'],
   ['sync-week', 'Portatile di ritorno dopo una settimana: 5.000 modifiche su, 200.000 giù'],
+  ['cases-desk', 'Pratiche sul desk: la mia scrivania e gli indicatori con 100.000 pratiche'],
+  ['agenda-ui', 'Agenda in Chromium: cambio di settimana e di mese (5.000 impegni, 10 sale)'],
 ];
 
 async function main(): Promise<void> {

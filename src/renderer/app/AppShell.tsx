@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { forgetSession, send } from '../api/client';
 import { connectDeskEvents } from '../api/events';
@@ -18,6 +18,18 @@ import { DailyRegisterScreen } from '../features/daily/DailyRegisterScreen';
 import { AdminScreen } from '../features/admin/AdminScreen';
 import { ReviewScreen } from '../features/review/ReviewScreen';
 import { StatusBanners } from '../features/review/StatusBanners';
+import { CasesScreen } from '../features/cases/CasesScreen';
+import { CaseDetailScreen } from '../features/cases/CaseDetailScreen';
+import { CaseReminders } from '../features/cases/CaseReminders';
+import { SignatureBookScreen } from '../features/signature/SignatureBookScreen';
+import { isAllowed } from '../../shared/domain/permissions';
+
+// Indicatori carries the chart library: loaded when first opened, not at start-up.
+const IndicatorsScreen = lazy(() => import('../features/cases/IndicatorsScreen').then((m) => ({ default: m.IndicatorsScreen })));
+// The agenda screens carry the calendar library: loaded when first opened, not at start-up.
+const AgendaScreen = lazy(() => import('../features/agenda/AgendaScreen').then((m) => ({ default: m.AgendaScreen })));
+const RoomsScreen = lazy(() => import('../features/agenda/RoomsScreen').then((m) => ({ default: m.RoomsScreen })));
+const InvitationsScreen = lazy(() => import('../features/invitations/InvitationsScreen').then((m) => ({ default: m.InvitationsScreen })));
 
 const sections: Array<{ route: Route; label: string; adminOnly?: boolean }> = [
   { route: { screen: 'registra' }, label: 'Registra' },
@@ -26,7 +38,16 @@ const sections: Array<{ route: Route; label: string; adminOnly?: boolean }> = [
   { route: { screen: 'giornaliero' }, label: 'Registro giornaliero' },
   { route: { screen: 'amministrazione', tab: 'utenti' }, label: 'Amministrazione', adminOnly: true },
   { route: { screen: 'verifica' }, label: 'Da verificare' },
+  { route: { screen: 'pratiche' }, label: 'Pratiche' },
+  { route: { screen: 'libro-firma' }, label: 'Libro firma' },
+  { route: { screen: 'indicatori' }, label: 'Indicatori' },
+  { route: { screen: 'agenda' }, label: 'Agenda' },
+  { route: { screen: 'sale' }, label: 'Sale' },
+  { route: { screen: 'inviti' }, label: 'Inviti' },
 ];
+
+/** Alt+1…9, then Alt+0 for the tenth section; later ones have none. */
+const shortcutOf = (i: number): string | undefined => (i < 9 ? `Alt+${i + 1}` : i === 9 ? 'Alt+0' : undefined);
 
 /** Header, navigation, the current screen and the status bar; global shortcuts live here. */
 export function AppShell(props: { user: SessionUser; organisation: Organisation | null }) {
@@ -45,7 +66,7 @@ export function AppShell(props: { user: SessionUser; organisation: Organisation 
         setHelp(true);
         return;
       }
-      const digit = /^[1-6]$/.test(e.key) && e.altKey && !e.ctrlKey && !e.shiftKey ? Number(e.key) : 0;
+      const digit = /^[0-9]$/.test(e.key) && e.altKey && !e.ctrlKey && !e.shiftKey ? Number(e.key) || 10 : 0;
       const target = digit ? visible[digit - 1] : undefined;
       if (target) {
         e.preventDefault();
@@ -69,7 +90,7 @@ export function AppShell(props: { user: SessionUser; organisation: Organisation 
     qc.removeQueries({ predicate: (q) => q.queryHash !== JSON.stringify(queryKeys.session) });
   };
 
-  const current = route.screen === 'dettaglio' ? 'registro' : route.screen;
+  const current = route.screen === 'dettaglio' ? 'registro' : route.screen === 'pratica' ? 'pratiche' : route.screen;
   return (
     <div className="g-app">
       <a href="#main" className="g-skip" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
@@ -102,7 +123,7 @@ export function AppShell(props: { user: SessionUser; organisation: Organisation 
             const key = s.route.screen;
             return (
               <li key={key}>
-                <a href={routeHref(s.route)} aria-current={current === key ? 'page' : undefined} title={`Alt+${i + 1}`}>
+                <a href={routeHref(s.route)} aria-current={current === key ? 'page' : undefined} title={shortcutOf(i)}>
                   {s.label}
                 </a>
               </li>
@@ -112,6 +133,7 @@ export function AppShell(props: { user: SessionUser; organisation: Organisation 
       </nav>
       <main id="main" className="g-main" tabIndex={-1}>
         <StatusBanners />
+        <CaseReminders />
         <Screen route={route} user={props.user} isAdmin={isAdmin} />
       </main>
       <StatusBar />
@@ -135,6 +157,26 @@ function Screen(props: { route: Route; user: SessionUser; isAdmin: boolean }) {
       return <DailyRegisterScreen />;
     case 'verifica':
       return <ReviewScreen userId={props.user.id} />;
+    case 'pratiche':
+      return <CasesScreen canWork={isAllowed('cases.open', props.user.roles)} />;
+    case 'pratica':
+      return <CaseDetailScreen id={r.id} user={props.user} canWork={isAllowed('cases.assign', props.user.roles)} />;
+    case 'indicatori':
+      return (
+        <Suspense fallback={<p role="status">Caricamento…</p>}>
+          <IndicatorsScreen />
+        </Suspense>
+      );
+    case 'libro-firma':
+      return <SignatureBookScreen canDecide={isAllowed('signature.decide', props.user.roles)} />;
+    case 'agenda':
+    case 'sale':
+    case 'inviti':
+      return (
+        <Suspense fallback={<p role="status">Caricamento…</p>}>
+          {r.screen === 'agenda' ? <AgendaScreen user={props.user} /> : r.screen === 'sale' ? <RoomsScreen user={props.user} /> : <InvitationsScreen user={props.user} />}
+        </Suspense>
+      );
     case 'amministrazione':
       return props.isAdmin ? <AdminScreen tab={r.tab} /> : <p role="alert">Sezione riservata agli amministratori.</p>;
   }

@@ -9,9 +9,16 @@ export type Route =
   | { screen: 'rubrica' }
   | { screen: 'giornaliero' }
   | { screen: 'verifica' }
-  | { screen: 'amministrazione'; tab: 'utenti' | 'uffici' | 'titolario' | 'postazioni' };
+  | { screen: 'amministrazione'; tab: 'utenti' | 'uffici' | 'titolario' | 'postazioni' | 'pratiche' | 'sale' | 'agende' | 'cerimonie' }
+  | { screen: 'pratiche' }
+  | { screen: 'pratica'; id: string }
+  | { screen: 'indicatori' }
+  | { screen: 'libro-firma' }
+  | { screen: 'agenda' }
+  | { screen: 'sale' }
+  | { screen: 'inviti' };
 
-const adminTabs = ['utenti', 'uffici', 'titolario', 'postazioni'] as const;
+const adminTabs = ['utenti', 'uffici', 'titolario', 'postazioni', 'pratiche', 'sale', 'agende', 'cerimonie'] as const;
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -25,6 +32,18 @@ export function parseRoute(hash: string): Route {
       return { screen: 'giornaliero' };
     case 'verifica':
       return { screen: 'verifica' };
+    case 'pratiche':
+      return arg ? { screen: 'pratica', id: arg } : { screen: 'pratiche' };
+    case 'indicatori':
+      return { screen: 'indicatori' };
+    case 'libro-firma':
+      return { screen: 'libro-firma' };
+    case 'agenda':
+      return { screen: 'agenda' };
+    case 'sale':
+      return { screen: 'sale' };
+    case 'inviti':
+      return { screen: 'inviti' };
     case 'amministrazione': {
       const tab = adminTabs.find((t) => t === arg) ?? 'utenti';
       return { screen: 'amministrazione', tab };
@@ -40,6 +59,8 @@ export function routeHref(route: Route): string {
       return `#/registro/${encodeURIComponent(route.id)}`;
     case 'amministrazione':
       return `#/amministrazione/${route.tab}`;
+    case 'pratica':
+      return `#/pratiche/${encodeURIComponent(route.id)}`;
     default:
       return `#/${route.screen}`;
   }

@@ -77,6 +77,10 @@ export const shortcutHelp: ShortcutHelp[] = [
   { keys: ['↑', '↓', 'Enter'], description: 'Scorri e scegli un corrispondente o una classe', where: 'Elenchi di suggerimenti' },
   { keys: ['Escape'], description: 'Chiudi i suggerimenti o la finestra di dialogo', where: 'Ovunque' },
   { keys: ['/'], description: 'Vai alla casella di ricerca', where: 'Registro, Rubrica' },
-  { keys: ['Alt+1…9'], description: 'Registra, Registro, Rubrica, Registro giornaliero, Amministrazione, Da verificare, Pratiche, Libro firma, Indicatori', where: 'Ovunque (nel browser alcuni tasti Alt sono del browser)' },
+  { keys: ['Alt+1…9', 'Alt+0'], description: 'Registra, Registro, Rubrica, Registro giornaliero, Amministrazione, Da verificare, Pratiche, Libro firma, Indicatori, Agenda', where: 'Ovunque (nel browser alcuni tasti Alt sono del browser)' },
+  { keys: ['PagSu', 'PagGiù', 'O'], description: 'Periodo precedente, successivo, oggi', where: 'Agenda' },
+  { keys: ['G', 'S', 'M', 'E'], description: 'Vista giorno, settimana, mese, elenco', where: 'Agenda' },
+  { keys: ['N'], description: 'Nuovo impegno', where: 'Agenda' },
+  { keys: ['Tab', 'Enter'], description: 'Vai a un impegno e aprilo', where: 'Agenda' },
   { keys: ['?', 'F1'], description: 'Mostra questo elenco di scorciatoie', where: 'Fuori dai campi di testo (F1 ovunque)' },
 ];

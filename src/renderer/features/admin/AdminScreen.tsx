@@ -1,18 +1,26 @@
-import { routeHref } from '../../lib/route';
+import { routeHref, type Route } from '../../lib/route';
 import { UsersAdmin } from './UsersAdmin';
 import { OfficesAdmin } from './OfficesAdmin';
 import { TitolarioAdmin } from './TitolarioAdmin';
 import { DevicesAdmin } from './DevicesAdmin';
+import { CasesAdmin } from './CasesAdmin';
+import { RoomsAdmin } from './RoomsAdmin';
+import { AgendaPeopleAdmin } from './AgendaPeopleAdmin';
+import { TemplatesAdmin } from './TemplatesAdmin';
 
 const tabs = [
   { tab: 'utenti', label: 'Utenti' },
   { tab: 'uffici', label: 'Uffici' },
   { tab: 'titolario', label: 'Titolario' },
   { tab: 'postazioni', label: 'Postazioni' },
+  { tab: 'pratiche', label: 'Pratiche' },
+  { tab: 'sale', label: 'Sale' },
+  { tab: 'agende', label: 'Agende' },
+  { tab: 'cerimonie', label: 'Cerimonie' },
 ] as const;
 
 /** Amministrazione: users, offices, titolario (administrators only). */
-export function AdminScreen(props: { tab: 'utenti' | 'uffici' | 'titolario' | 'postazioni' }) {
+export function AdminScreen(props: { tab: Extract<Route, { screen: 'amministrazione' }>['tab'] }) {
   return (
     <section aria-labelledby="g-admin-title">
       <h1 id="g-admin-title" className="h3">
@@ -29,6 +37,10 @@ export function AdminScreen(props: { tab: 'utenti' | 'uffici' | 'titolario' | 'p
       {props.tab === 'uffici' && <OfficesAdmin />}
       {props.tab === 'titolario' && <TitolarioAdmin />}
       {props.tab === 'postazioni' && <DevicesAdmin />}
+      {props.tab === 'pratiche' && <CasesAdmin />}
+      {props.tab === 'sale' && <RoomsAdmin />}
+      {props.tab === 'agende' && <AgendaPeopleAdmin />}
+      {props.tab === 'cerimonie' && <TemplatesAdmin />}
     </section>
   );
 }
