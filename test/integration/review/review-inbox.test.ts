@@ -56,6 +56,9 @@ describe('review inbox with the real server', () => {
     const a = await newDesk();
     const clerk = await login(a, 'protocollista');
     const entry = await register(a, clerk);
+    // A round now, so the deferred pull after the registration cannot fire later and bring the
+    // annulment to A before its change (a race under load).
+    await a.syncNow();
 
     // Another desk annuls the entry; desk A has not pulled yet and changes its classification.
     const b = await newDesk();
