@@ -49,12 +49,14 @@ const UUID_TIME = /^([0-9a-f]{8})-([0-9a-f]{4})-/i;
  * first 48 bits are copied from a UUIDv7 mutation id, so derived ids still sort by time.
  */
 export function derivedId(mutationId: string, index: number): string {
-  if (!Number.isInteger(index) || index < 0) throw new RangeError(`Indice non valido: ${index}`);
+  if (!Number.isInteger(index) || index < 0 || index > 0xfff) throw new RangeError(`Indice non valido: ${index}`);
   const key = `${mutationId.toLowerCase()}#${index}`;
   const m = UUID_TIME.exec(mutationId);
   const time = m ? `${m[1]}${m[2]}`.toLowerCase() : hash32(key, 7).toString(16).padStart(8, '0') + hash32(key, 8).toString(16).padStart(8, '0').slice(0, 4);
   const rand = [1, 2, 3].map((seed) => hash32(key, seed).toString(16).padStart(8, '0')).join('');
   const variant = ((parseInt(rand[3]!, 16) & 0x3) | 0x8).toString(16);
-  const hex = `${time}8${rand.slice(0, 3)}${variant}${rand.slice(4, 19)}`;
+  // The index sits right after the time, so the rows of one action sort in the order it made them
+  // (timeline events of one mutation share their time).
+  const hex = `${time}8${index.toString(16).padStart(3, '0')}${variant}${rand.slice(4, 19)}`;
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
