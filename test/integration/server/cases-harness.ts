@@ -1,52 +1,21 @@
 import type { CaseDto, CaseEventDto } from '../../../src/shared/contract/cases';
 import type { UserSummary } from '../../../src/shared/contract/auth';
-import type { ErrorEnvelope } from '../../../src/shared/contract/errors';
 import type { RegisterResult } from '../../../src/shared/contract/protocol';
 import { uuidv7 } from '../../../src/shared/domain/ids';
-import type { Change, MutationEnvelope, MutationResult, PullResponse, PushResponse } from '../../../src/shared/sync/protocol';
-import { http, registerArgs, startTestServer, TestClient, type TestServer } from './harness';
+import { MutationDesk } from './mutation-desk';
+import { http, registerArgs, startTestServer, type TestServer } from './harness';
 
 /**
  * Helpers of the case tests: a register server on a controllable clock (terms are about dates),
  * an office with two clerks in it, and a desk that pushes one mutation at a time and pulls.
  */
 
-export class CaseDesk extends TestClient {
-  async run<T = unknown>(name: string, args: unknown, baseVersions: Record<string, number> = {}): Promise<MutationResult & { result?: T }> {
-    return this.pushOne<T>({ ...this.mutation(name, args), baseVersions });
+export class CaseDesk extends MutationDesk {
+  /** Applied, or the test fails with the server's message; a case by default. */
+  override ok<T = CaseDto>(name: string, args: unknown, baseVersions: Record<string, number> = {}): Promise<T> {
+    return super.ok<T>(name, args, baseVersions);
   }
 
-  async pushOne<T = unknown>(m: MutationEnvelope): Promise<MutationResult & { result?: T }> {
-    const res = await this.push<PushResponse>([m]);
-    if (res.status !== 200) throw new Error(`push ${m.name}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body.results[0] as MutationResult & { result?: T };
-  }
-
-  /** Applied, or the test fails with the server's message. */
-  async ok<T = CaseDto>(name: string, args: unknown, baseVersions: Record<string, number> = {}): Promise<T> {
-    const r = await this.run<T>(name, args, baseVersions);
-    if (r.status !== 'applied') throw new Error(`${name} rifiutata: ${JSON.stringify(r.error)}`);
-    return r.result as T;
-  }
-
-  async refused(name: string, args: unknown): Promise<ErrorEnvelope> {
-    const r = await this.run(name, args);
-    if (r.status !== 'rejected' || !r.error) throw new Error(`${name} accettata, attesa un rifiuto`);
-    return r.error;
-  }
-
-  async pullAll(): Promise<Change[]> {
-    const res = await http<PullResponse>(this.url, 'GET', `/sync/pull?cursor=0&limit=10000&clientId=${this.clientId}`, { token: this.token });
-    if (res.status !== 200) throw new Error(`pull: ${res.status}`);
-    return res.body.changes;
-  }
-
-  /** The newest row per key of a table (null: tombstone). */
-  async rows<T>(table: string): Promise<Map<string, T | null>> {
-    const out = new Map<string, T | null>();
-    for (const c of await this.pullAll()) if (c.table === table) out.set(c.key, c.row as T | null);
-    return out;
-  }
 
   /** The timeline of a case as the desks receive it, in order. */
   async events(caseId: string): Promise<CaseEventDto[]> {
