@@ -124,7 +124,9 @@ export interface ChangePageJson {
  * database in ONE row: per-row result rows and jsonb parsing cost four times the query itself
  * on PGlite (bench/sync-pull-server.ts). jsonb text never holds a raw newline, so lines split.
  * Positions and kinds are read back from the text (one aggregate instead of three: a third of
- * the query's time on a million-entry catch-up).
+ * the query's time on a million-entry catch-up). `has_more` looks up the next position through
+ * the primary key: as `exists (…)` the planner may scan the table from its start, a cost that
+ * grew with the cursor (a quarter of a page's time at 100,000, most of it near a million).
  */
 export async function readChangesJson(db: Db, cursor: number, limit: number): Promise<ChangePageJson> {
   const rows = rowsOf(
@@ -136,7 +138,7 @@ export async function readChangesJson(db: Db, cursor: number, limit: number): Pr
           (select tx_last from cand order by seq limit 1)) as upto),
       page as (select * from change_log where seq > ${cursor} and seq <= (select upto from bound))
       select (select upto from bound)::text as upto,
-             exists (select 1 from change_log where seq > (select upto from bound)) as has_more,
+             (select seq from change_log where seq > (select upto from bound) order by seq limit 1) is not null as has_more,
              string_agg(concat('{"seq":', seq, ',"table":', to_json(table_name), ',"key":', to_json(row_key),
                ',"row":', coalesce(row::text, 'null'), ',"version":', version, '}'), E'\n' order by seq) as body
         from page`),
