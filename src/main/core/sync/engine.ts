@@ -245,6 +245,9 @@ export class SyncEngine {
           const ackedSeq = page.acks.reduce((m, a) => Math.max(m, a.seq), s.ackedSeq);
           from = page.cursor;
           next = this.fetchPage(page.cursor, s.clientId, ackedSeq, token);
+          // fetch writes the request on a later turn of the event loop: without this turn the
+          // page below would be written first and the server would only then start the next.
+          await new Promise((resolve) => setImmediate(resolve));
         }
         for (const a of page.acks) this.results.set(a.id, a);
         for (const t of applyPullPage(this.d.db, page, (id) => this.userFor(id))) touched.add(t);
