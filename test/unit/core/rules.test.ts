@@ -9,14 +9,15 @@ import { redact } from '../../../src/main/core/logger';
 
 describe('FTS query sanitiser', () => {
   it('quotes every word so FTS syntax is plain text', () => {
-    expect(toFtsQuery('NEAR(a b) "x" -y *z')).toBe('"NEAR" "a" "b" "x" "y" "z"');
-    expect(toFtsQuery("comune AND OR NOT")).toBe(`"comune" "AND" "OR" "NOT"*`);
-    expect(toFtsQuery("richiesta contributo")).toBe(`"richiesta" "contributo"`);
+    expect(toFtsQuery('NEAR(a b) "x" -y *z')).toBe('"NEAR" AND "a" AND "b" AND "x" AND "y" AND "z"');
+    expect(toFtsQuery("comune AND OR NOT")).toBe(`"comune" AND "AND" AND "OR" AND "NOT"*`);
+    expect(toFtsQuery("richiesta contributo")).toBe(`"richiesta" AND "contributo"`);
     expect(toFtsQuery("ab")).toBe(`"ab"`);
   });
   it('splits numbers like the tokenizer and never prefixes a number', () => {
-    expect(toFtsQuery('2026/0000042')).toBe('"2026" "0000042"');
-    expect(toFtsQuery('42')).toBe('"42"');
+    expect(toFtsQuery('2026/0000042')).toBe('("2026" OR "0002026") AND "0000042"');
+    expect(toFtsQuery('42')).toBe('("42" OR "0000042")');
+    expect(toFtsQuery('12345678')).toBe('"12345678"');
   });
   it('returns null when nothing searchable is left', () => {
     expect(toFtsQuery('  "*()-:^ ')).toBeNull();

@@ -10,9 +10,9 @@ import { dropEntryIndexes, restoreEntryIndexes } from './entry-indexes';
  * a catch-up cut short by a crash or a lost connection is closed by the next pull.
  */
 
-/** The indexed text of an entry: the same expression as the triggers of 0001_fts.sql. */
+/** The indexed text of an entry: the same expression as the triggers of 0012_fts_lean.sql. */
 const BODY_SQL = `e.oggetto || ' ' || coalesce((SELECT group_concat(json_extract(value, '$.name'), ' ') FROM json_each(e.correspondents)), '')
-    || ' ' || coalesce(e.number || ' ' || printf('%07d', e.number), '') || ' ' || e.year`;
+    || ' ' || CASE WHEN e.number IS NULL THEN '' ELSE printf('%07d', e.number) END || ' ' || e.year`;
 
 /** Whether a catch-up is open (its index work deferred). */
 export function ftsCatchUpOpen(sqlite: Database.Database): boolean {
