@@ -15,7 +15,8 @@ import type { ServerClient } from './server-client';
 import { LiveLink } from './live';
 import { restartIfScopeChanged } from './scope';
 import { uploadBlob } from './blob-transfer';
-import { closeFtsCatchUp, openFtsCatchUp } from './fts-catch-up';
+import { closeFtsCatchUp, ftsCatchUpIsFull, openFtsCatchUp } from './fts-catch-up';
+import { startFtsDrainer, type FtsDrainer } from './fts-drainer';
 import { restoreEntryIndexes } from './entry-indexes';
 
 export interface SyncDeps {
@@ -219,6 +220,7 @@ export class SyncEngine {
     const touched = new Set<SyncedTable>();
     const sqlite = this.d.db.$client;
     let catchingUp = false;
+    let drainer: FtsDrainer | null = null;
     try {
       let s = this.state();
       let from = s.cursor;
@@ -240,7 +242,10 @@ export class SyncEngine {
         }
         const more = page.hasMore && page.cursor !== s.cursor;
         if (more) {
-          if (!catchingUp) openFtsCatchUp(sqlite);
+          if (!catchingUp) {
+            openFtsCatchUp(sqlite);
+            if (ftsCatchUpIsFull(sqlite)) drainer = startFtsDrainer(sqlite, (err) => this.d.logger.log('warn', 'fts drain failed', { error: String(err) }));
+          }
           catchingUp = true;
           const ackedSeq = page.acks.reduce((m, a) => Math.max(m, a.seq), s.ackedSeq);
           from = page.cursor;
@@ -250,11 +255,15 @@ export class SyncEngine {
           await new Promise((resolve) => setImmediate(resolve));
         }
         for (const a of page.acks) this.results.set(a.id, a);
+        // The index thread writes what the last page brought while this one travelled.
+        await drainer?.settled();
         for (const t of applyPullPage(this.d.db, page, (id) => this.userFor(id))) touched.add(t);
+        drainer?.request();
         this.online = true;
         if (!more) break;
       }
     } finally {
+      await drainer?.close();
       closeFtsCatchUp(sqlite);
     }
     if (touched.size > 0) this.d.emit({ type: 'data-changed', domains: [...new Set([...touched].map((t) => domainsOf[t]))] });

@@ -5,9 +5,10 @@ import { dropEntryIndexes, restoreEntryIndexes } from './entry-indexes';
 /**
  * Bulk maintenance of the register's full-text index during a big catch-up (a new desk's
  * initial sync: a million entries). Per-row FTS triggers cost three times the write itself;
- * while a catch-up is open they stand aside (drizzle/client/0007_fts_catch_up.sql) and the
- * index is brought up to date in bulk when it closes. The open flag lives in the database, so
- * a catch-up cut short by a crash or a lost connection is closed by the next pull.
+ * while a catch-up is open they stand aside (drizzle/client/0007_fts_catch_up.sql, 0013) and
+ * the index is brought up to date in bulk: page by page for a new desk, at the end otherwise.
+ * The open flag and the indexing mark live in the database, so a catch-up cut short by a crash
+ * or a lost connection is closed by the next pull.
  */
 
 /** The indexed text of an entry: the same expression as the triggers of 0012_fts_lean.sql. */
@@ -20,10 +21,11 @@ export function ftsCatchUpOpen(sqlite: Database.Database): boolean {
 }
 
 /**
- * Opens a catch-up: an empty register is re-indexed whole at the end (`full`), a populated one
- * only for the sort keys the catch-up touches; one left open by a crash goes on. A full one also
- * drops the register's secondary indexes until it closes (entry-indexes.ts). The connection
- * switches to the catch-up's memory settings until closeFtsCatchUp.
+ * Opens a catch-up: an empty register is indexed page by page as it arrives (`full`, see
+ * drainFtsCatchUp), a populated one only for the sort keys the catch-up touches, at its end; one
+ * left open by a crash goes on. A full one also drops the register's secondary indexes until it
+ * closes (entry-indexes.ts). The connection switches to the catch-up's memory settings until
+ * closeFtsCatchUp.
  */
 export function openFtsCatchUp(sqlite: Database.Database): void {
   useMemoryFor(sqlite, 'catch-up');
@@ -32,10 +34,48 @@ export function openFtsCatchUp(sqlite: Database.Database): void {
   if (sqlite.prepare('SELECT full FROM protocol_fts_catch_up').pluck().get() === 1) dropEntryIndexes(sqlite);
 }
 
+/** Whether the open catch-up, if any, is indexed page by page. */
+export function ftsCatchUpIsFull(sqlite: Database.Database): boolean {
+  return sqlite.prepare('SELECT full FROM protocol_fts_catch_up').pluck().get() === 1;
+}
+
 /**
- * Closes the open catch-up, if any, in one transaction: the index entries of the touched rows
- * (or all of them) are replaced by one INSERT … SELECT in sort-key order, which FTS5 writes as
- * a few large segments instead of a million small ones.
+ * Indexes what a full catch-up wrote since the last drain: the rows inserted above the mark
+ * (`indexed_rowid`), and the backlog's rows (updated, deleted, or inserted below the mark),
+ * whose old index entries go first. In sort-key order, so FTS5 writes one segment per drain.
+ * Self-contained (no imports, no closures): fts-drainer.ts runs its source on a second thread,
+ * with that thread's own connection. The caller opens the transaction. Returns the rows indexed.
+ */
+export function drainIndexInto(sqlite: Database.Database, bodySql: string): number {
+  const open = sqlite.prepare('SELECT full, indexed_rowid AS mark FROM protocol_fts_catch_up').get() as { full: number; mark: number } | undefined;
+  if (!open || open.full !== 1) return 0;
+  const top = (sqlite.prepare('SELECT coalesce(max(rowid), 0) FROM protocol_entries').pluck().get() as number) ?? 0;
+  const remove = sqlite.prepare('DELETE FROM protocol_fts WHERE rowid = ?');
+  const backlog = sqlite.prepare('SELECT sort_key FROM protocol_fts_backlog').pluck().all() as number[];
+  for (const key of backlog) remove.run(key);
+  const indexed = sqlite
+    .prepare(
+      `INSERT INTO protocol_fts (rowid, body) SELECT e.sort_key, ${bodySql} FROM protocol_entries e
+        WHERE (e.rowid > ? AND e.rowid <= ?) OR e.sort_key IN (SELECT sort_key FROM protocol_fts_backlog) ORDER BY e.sort_key`,
+    )
+    .run(open.mark, top).changes;
+  sqlite.prepare('DELETE FROM protocol_fts_backlog').run();
+  sqlite.prepare('UPDATE protocol_fts_catch_up SET indexed_rowid = ?').run(Math.max(open.mark, top));
+  return indexed;
+}
+
+/** drainIndexInto on this connection, in its own transaction. */
+export function drainFtsCatchUp(sqlite: Database.Database): void {
+  sqlite.transaction(() => drainIndexInto(sqlite, BODY_SQL))();
+}
+
+/** The indexed text, for a drain on another connection (fts-drainer.ts). */
+export const INDEXED_BODY_SQL = BODY_SQL;
+
+/**
+ * Closes the open catch-up, if any, in one transaction: a full one drains what is left, a
+ * partial one replaces the index entries of the touched rows by one INSERT … SELECT in sort-key
+ * order, which FTS5 writes as a few large segments instead of thousands of small ones.
  */
 export function closeFtsCatchUp(sqlite: Database.Database): void {
   const open = sqlite.prepare('SELECT full FROM protocol_fts_catch_up').pluck().get() as number | undefined;
@@ -43,11 +83,8 @@ export function closeFtsCatchUp(sqlite: Database.Database): void {
   // Still with the catch-up's small cache and no memory mapping: the sort stays out of RSS.
   restoreEntryIndexes(sqlite);
   sqlite.transaction(() => {
-    if (open === 1) {
-      // Contentless tables cannot 'rebuild'; 'delete-all' empties them.
-      sqlite.prepare("INSERT INTO protocol_fts (protocol_fts) VALUES ('delete-all')").run();
-      sqlite.prepare(`INSERT INTO protocol_fts (rowid, body) SELECT e.sort_key, ${BODY_SQL} FROM protocol_entries e ORDER BY e.sort_key`).run();
-    } else {
+    if (open === 1) drainIndexInto(sqlite, BODY_SQL);
+    else {
       const remove = sqlite.prepare('DELETE FROM protocol_fts WHERE rowid = ?');
       for (const key of sqlite.prepare('SELECT sort_key FROM protocol_fts_backlog').pluck().all()) remove.run(key);
       sqlite
