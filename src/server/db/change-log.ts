@@ -127,12 +127,13 @@ export interface ChangePageJson {
  * the query's time on a million-entry catch-up). `has_more` looks up the next position through
  * the primary key: as `exists (…)` the planner may scan the table from its start, a cost that
  * grew with the cursor (a quarter of a page's time at 100,000, most of it near a million).
+ * `lim` (the first `limit` candidates) drops the extra one instead of sorting them again.
  */
 export async function readChangesJson(db: Db, cursor: number, limit: number): Promise<ChangePageJson> {
   const rows = rowsOf(
     await db.execute(sql`
       with cand as (select seq, tx_last from change_log where seq > ${cursor} order by seq limit ${limit + 1}),
-      lim as (select seq, tx_last from cand order by seq limit ${limit}),
+      lim as (select seq, tx_last from cand where (select count(*) from cand) <= ${limit} or seq < (select max(seq) from cand)),
       bound as (select coalesce(
           (select max(seq) from lim where tx_last <= (select max(seq) from lim)),
           (select tx_last from cand order by seq limit 1)) as upto),

@@ -20,14 +20,19 @@ export interface FtsDrainer {
 }
 
 export function startFtsDrainer(sqlite: Database.Database, onError: (err: unknown) => void): FtsDrainer {
-  if (sqlite.memory) {
-    return {
-      request: () => drainFtsCatchUp(sqlite),
-      settled: () => Promise.resolve(),
-      close: () => Promise.resolve(),
-    };
+  const inline: FtsDrainer = {
+    request: () => drainFtsCatchUp(sqlite),
+    settled: () => Promise.resolve(),
+    close: () => Promise.resolve(),
+  };
+  if (sqlite.memory) return inline;
+  try {
+    return new ThreadDrainer(sqlite.name, onError);
+  } catch (err) {
+    // No second thread here (a packaged build that cannot start one): same work, one thread.
+    onError(err);
+    return inline;
   }
-  return new ThreadDrainer(sqlite.name, onError);
 }
 
 /**
