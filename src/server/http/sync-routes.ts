@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { parseInput } from '../../shared/contract/procedure';
 import { pullQuery, pushRequest } from '../../shared/sync/protocol';
 import { headCursor } from '../db/change-log';
-import { pullJson } from '../sync/pull';
+import { pullPageJson } from '../sync/pull';
+import { PullReadAhead } from '../sync/read-ahead';
 import { push } from '../sync/push';
 import { AppError } from '../../shared/contract/errors';
 import { bindClient, checkClient } from '../devices/binding';
@@ -40,6 +41,7 @@ class KnownBindings {
 /** Push, pull and the SSE poke of the sync protocol (src/shared/sync/protocol.ts). */
 export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const bindings = new KnownBindings();
+  const readAhead = new PullReadAhead();
   app.post('/sync/push', async (req) => {
     const principal = await requirePrincipal(ctx, req);
     const body = parseInput(pushRequest, req.body);
@@ -62,9 +64,13 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
     if (principal.deviceRevoked) throw revokedDeviceError();
     const query = parseInput(pullQuery, req.query);
     if (query.clientId && !bindings.has(query.clientId, principal)) await checkClient(ctx.db, query.clientId, principal);
-    // The page's JSON is written by the database (src/server/sync/pull.ts, pullJson).
+    // The page's JSON is written by the database (src/server/sync/pull.ts, pullPageJson); a desk
+    // catching up gets the page read while it wrote the previous one (sync/read-ahead.ts).
+    const read = (q: typeof query) => pullPageJson(ctx.db, q, ctx.clock(), principal.user);
+    const page = await (readAhead.take(principal.user.id, query) ?? read(query));
+    if (page.next) readAhead.start(principal.user.id, page.next, read);
     reply.type('application/json; charset=utf-8');
-    return pullJson(ctx.db, query, ctx.clock(), principal.user);
+    return page.body;
   });
 
   app.get('/sync/events', async (req, reply) => {

@@ -33,13 +33,20 @@ async function acksOf(db: Db, q: z.output<typeof pullQuery>): Promise<MutationRe
   return rows.map(storedResult);
 }
 
+/** A page as JSON text, with the query a catching-up desk sends next (read-ahead.ts). */
+export interface PageJson {
+  body: string;
+  /** The next page's query when there is more, as the desk will ask for it (engine.ts). */
+  next: z.output<typeof pullQuery> | null;
+}
+
 /**
  * The same answer as `pull`, as JSON text: the database writes the rows' JSON and only the rows
  * that the scope filter must look at are parsed (bench/sync-initial.ts, a million entries).
  * Every change still goes through filterChanges: an unreserved entry travels as a stand-in row
  * with the fields that decide its visibility, and its text is sent untouched if it is kept as is.
  */
-export async function pullJson(db: Db, q: z.output<typeof pullQuery>, now: Date, user?: SessionUser): Promise<string> {
+export async function pullPageJson(db: Db, q: z.output<typeof pullQuery>, now: Date, user?: SessionUser): Promise<PageJson> {
   const [page, scope] = await Promise.all([readChangesJson(db, q.cursor, q.limit), user ? loadPullScope(db, user, q.clientId, now) : null]);
   const candidates: Change[] = page.lines.map((line, i) =>
     page.plainEntry[i] ? { seq: page.seqs[i]!, table: 'protocol_entries', key: '', row: plainEntryRow, version: 0 } : parseChange(line),
@@ -55,7 +62,10 @@ export async function pullJson(db: Db, q: z.output<typeof pullQuery>, now: Date,
   }
   const acks = await acksOf(db, q);
   const tail = { cursor: page.cursor, hasMore: page.hasMore, acks, serverTime: now.toISOString(), ...(scope ? { scopeKey: scope.key } : {}) };
-  return `{"changes":[${changes.join(',')}],${JSON.stringify(tail).slice(1)}`;
+  const body = `{"changes":[${changes.join(',')}],${JSON.stringify(tail).slice(1)}`;
+  const more = page.hasMore && page.cursor !== q.cursor;
+  const next = more ? { ...q, cursor: page.cursor, ackedSeq: acks.reduce((m, a) => Math.max(m, a.seq), q.ackedSeq) } : null;
+  return { body, next };
 }
 
 /** What the scope filter reads of an unreserved entry (src/shared/domain/scopes.ts). */

