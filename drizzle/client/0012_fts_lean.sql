@@ -3,6 +3,8 @@
 -- its own quoted term, src/main/core/modules/protocol/fts-query.ts), so positions are never
 -- read. The number is indexed once, in its 7-digit form: a typed "42" asks for "42" or
 -- "0000042" (fts-query.ts), and the plain form's prefix entries were a fifth of the index.
+-- The pull's upsert sets every column: an entry that comes back unchanged (a desk's own
+-- registration, pulled after its push) no longer has its index entry deleted and rewritten.
 -- The table is rebuilt once from the entries.
 DROP TRIGGER `protocol_fts_ai`;
 --> statement-breakpoint
@@ -25,7 +27,9 @@ CREATE TRIGGER `protocol_fts_ai` AFTER INSERT ON `protocol_entries` WHEN NOT EXI
     || ' ' || CASE WHEN new.number IS NULL THEN '' ELSE printf('%07d', new.number) END || ' ' || new.year);
 END;
 --> statement-breakpoint
-CREATE TRIGGER `protocol_fts_au` AFTER UPDATE OF `oggetto`, `correspondents`, `number`, `year`, `sort_key` ON `protocol_entries` WHEN NOT EXISTS (SELECT 1 FROM `protocol_fts_catch_up`) BEGIN
+CREATE TRIGGER `protocol_fts_au` AFTER UPDATE OF `oggetto`, `correspondents`, `number`, `year`, `sort_key` ON `protocol_entries`
+  WHEN NOT EXISTS (SELECT 1 FROM `protocol_fts_catch_up`)
+   AND (old.oggetto IS NOT new.oggetto OR old.correspondents IS NOT new.correspondents OR old.number IS NOT new.number OR old.year IS NOT new.year OR old.sort_key IS NOT new.sort_key) BEGIN
   DELETE FROM `protocol_fts` WHERE rowid = old.sort_key;
   INSERT INTO `protocol_fts`(rowid, `body`) VALUES (new.sort_key,
     new.oggetto || ' ' || coalesce((SELECT group_concat(json_extract(value, '$.name'), ' ') FROM json_each(new.correspondents)), '')

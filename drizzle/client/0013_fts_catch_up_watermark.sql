@@ -18,7 +18,9 @@ CREATE TRIGGER `protocol_fts_backlog_ai` AFTER INSERT ON `protocol_entries` WHEN
   INSERT INTO `protocol_fts_backlog`(`sort_key`) SELECT new.sort_key WHERE NOT EXISTS (SELECT 1 FROM `protocol_fts_backlog` WHERE `sort_key` = new.sort_key);
 END;
 --> statement-breakpoint
-CREATE TRIGGER `protocol_fts_backlog_au` AFTER UPDATE OF `oggetto`, `correspondents`, `number`, `year`, `sort_key` ON `protocol_entries` WHEN EXISTS (SELECT 1 FROM `protocol_fts_catch_up`) BEGIN
+CREATE TRIGGER `protocol_fts_backlog_au` AFTER UPDATE OF `oggetto`, `correspondents`, `number`, `year`, `sort_key` ON `protocol_entries`
+  WHEN EXISTS (SELECT 1 FROM `protocol_fts_catch_up`)
+   AND (old.oggetto IS NOT new.oggetto OR old.correspondents IS NOT new.correspondents OR old.number IS NOT new.number OR old.year IS NOT new.year OR old.sort_key IS NOT new.sort_key) BEGIN
   INSERT INTO `protocol_fts_backlog`(`sort_key`) SELECT k FROM (SELECT old.sort_key AS k UNION SELECT new.sort_key) WHERE k NOT IN (SELECT `sort_key` FROM `protocol_fts_backlog`);
 END;
 --> statement-breakpoint

@@ -17,9 +17,12 @@ const logoutBody = z.object({ refreshToken: z.string().max(200).optional() });
 
 /** Health, first-run setup, sessions and devices. */
 export function systemRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  // Set up once, set up for ever: after the first yes the probe every registration makes
+  // (src/main/core/modules/protocol/service.ts) needs no query.
+  let initialized = false;
   app.get('/health', async (): Promise<ServerHealth> => ({
     ok: true,
-    initialized: (await loadOrganisation(ctx.db)) !== null,
+    initialized: initialized || (initialized = (await loadOrganisation(ctx.db)) !== null),
     serverTime: ctx.clock().toISOString(),
     protocolVersion: PROTOCOL_VERSION,
     schemaVersion: SCHEMA_VERSION,

@@ -71,6 +71,8 @@ export class SyncEngine {
   private readonly live: LiveLink;
   private pullTimer: ReturnType<typeof setTimeout> | undefined;
   private pullDueBy = 0;
+  /** The server's change-log head after this desk's latest push. */
+  private pushedHead = 0;
 
   constructor(private readonly d: SyncDeps) {
     // A catch-up cut short (crash, power cut) may have left the register without them.
@@ -100,6 +102,12 @@ export class SyncEngine {
       // A poke for a commit this desk already pulled (typically its own registration, pulled
       // right after the push) needs no trip to the server.
       if (pokedCursor !== undefined && this.online && this.state().cursor >= pokedCursor && outboxCounts(this.d.db).pending === 0) {
+        return this.status();
+      }
+      // A poke for a commit no later than this desk's last push (its own registration, pushed
+      // a moment ago) is brought by the pull already deferred for it (pullSoon): registrations
+      // in a burst are not each followed by a round of their own.
+      if (pokedCursor !== undefined && this.pullTimer && pokedCursor <= this.pushedHead && outboxCounts(this.d.db).pending === 0) {
         return this.status();
       }
       // This round pulls: a deferred pull still waiting (pullSoon) has nothing left to do, and
@@ -176,6 +184,7 @@ export class SyncEngine {
         token,
       );
       this.upgradeRequired = false;
+      this.pushedHead = Math.max(this.pushedHead, res.cursor);
       for (const r of res.results) this.results.set(r.id, r);
       throughWriteGate(this.d.db.$client, () => applyAcks(this.d.db, res.results));
       this.online = true;
