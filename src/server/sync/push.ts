@@ -3,7 +3,7 @@ import { AppError } from '../../shared/contract/errors';
 import type { SessionUser } from '../../shared/contract/auth';
 import { isAllowed } from '../../shared/domain/permissions';
 import { mutationVersions, PROTOCOL_VERSION, type MutationEnvelope, type MutationResult, type PushRequest, type PushResponse } from '../../shared/sync/protocol';
-import { headCursor } from '../db/change-log';
+import { headCursor, rowsOf } from '../db/change-log';
 import type { ChangeSet } from '../db/change-set';
 import type { Db } from '../db/client';
 import { mapDbError } from '../db/errors';
@@ -19,7 +19,7 @@ type Gate = { kind: 'go' } | Outcome;
 type Pushed = { outcome: Outcome; head: number | null };
 
 /** A stored mutation result as the desk receives it (push retry, pull acks). */
-export function storedResult(r: typeof mutationResults.$inferSelect): MutationResult {
+export function storedResult(r: Pick<typeof mutationResults.$inferSelect, 'mutationId' | 'seq' | 'status' | 'result' | 'error'>): MutationResult {
   const out: MutationResult = { id: r.mutationId, seq: r.seq, status: r.status === 'applied' ? 'applied' : 'rejected' };
   if (r.result !== null) out.result = r.result;
   if (r.error !== null) out.error = r.error as MutationResult['error'];
@@ -52,17 +52,23 @@ function versionSkew(req: PushRequest, m: MutationEnvelope | null, results: Muta
  * refuse a sequence gap, or go on. The lock serialises pushes of one desk.
  */
 async function gate(tx: Db, clientId: string, user: SessionUser, m: MutationEnvelope, now: Date): Promise<Gate> {
-  // Both queries go out together (pipelined on PostgreSQL); the row lock is taken by the first.
-  const [[client], [known]] = await Promise.all([
-    tx
-      .insert(syncClients)
-      .values({ clientId, userId: user.id, lastSeq: 0, updatedAt: now })
-      .onConflictDoUpdate({ target: syncClients.clientId, set: { clientId: sql`excluded.client_id` } })
-      .returning(),
-    tx.select().from(mutationResults).where(eq(mutationResults.mutationId, m.id)),
-  ]);
-  const lastSeq = client?.lastSeq ?? 0;
-  if (known) return { kind: 'result', result: storedResult(known), lastSeq };
+  // One statement: the client's row (created on first contact, and locked, which serialises
+  // the pushes of one desk) and the stored result of this mutation if it is a retry. Both
+  // drivers hand jsonb columns back parsed.
+  const [row] = rowsOf(
+    await tx.execute(sql`
+      with client as (
+        insert into sync_clients (client_id, user_id, last_seq, updated_at) values (${clientId}, ${user.id}, 0, ${now.toISOString()})
+        on conflict (client_id) do update set client_id = excluded.client_id
+        returning last_seq)
+      select (select last_seq from client) as last_seq, k.seq, k.status, k.result, k.error
+        from (select 1) as one left join mutation_results k on k.mutation_id = ${m.id}`),
+  );
+  const lastSeq = Number(row?.last_seq ?? 0);
+  if (row && row.status !== null && row.status !== undefined) {
+    const known = { mutationId: m.id, seq: Number(row.seq), status: String(row.status), result: row.result ?? null, error: row.error ?? null };
+    return { kind: 'result', result: storedResult(known), lastSeq };
+  }
   return m.seq === lastSeq + 1 ? { kind: 'go' } : { kind: 'gap', lastSeq };
 }
 
