@@ -11,10 +11,17 @@ import { startPouchServer } from './sync-pouch';
  * ≤ 300 MB. Then PouchDB (express-pouchdb on loopback, memory adapter) replicates documents of
  * the same shape to a client process, on the same machine in the same run; BENCH_POUCH_ROWS
  * (default 100,000, at most the same count) bounds it, since it runs at a few thousand docs/s.
- * The ratio compares rates; the goal is ≥ 9×.
+ * The ratio compares rates; the goal is ≥ 9× PouchDB's replication as it comes (the issue's
+ * "about 4,500 docs/s"); the same replication with large batches is printed beside it.
  */
 const ROWS = Number(process.env.BENCH_SYNC_ROWS ?? 1_000_000);
 const POUCH_ROWS = Math.min(ROWS, Number(process.env.BENCH_POUCH_ROWS ?? 100_000));
+
+interface PouchRun {
+  ms: number;
+  docs: number;
+  maxRssMb: number;
+}
 
 interface DeskRun {
   ms: number;
@@ -22,6 +29,7 @@ interface DeskRun {
   lastError: string | null;
   total: number | null;
   maxRssMb: number;
+  searchP95: number;
 }
 
 export async function run(): Promise<BenchRow[]> {
@@ -42,23 +50,28 @@ export async function run(): Promise<BenchRow[]> {
   const rate = ROWS / (ours.ms / 1000);
 
   const pouch = await startPouchServer(POUCH_ROWS);
-  let pouchRun: { ms: number; docs: number; maxRssMb: number };
+  let pouchDefault: PouchRun;
+  let pouchTuned: PouchRun;
   try {
-    pouchRun = await runChild('sync-pouch-child.ts', [pouch.url]);
+    pouchDefault = await runChild<PouchRun>('sync-pouch-child.ts', [pouch.url, 'default']);
+    pouchTuned = await runChild<PouchRun>('sync-pouch-child.ts', [pouch.url, 'tuned']);
   } finally {
     await pouch.close();
   }
-  const pouchRate = pouchRun.docs / (pouchRun.ms / 1000);
+  const pouchRate = (r: PouchRun) => r.docs / (r.ms / 1000);
   console.log(
     `\n(${server.backend}; ${ROWS} righe generate in ${(seedMs / 1000).toFixed(1)} s; desk: ${ours.total} registrazioni in locale, cursore ${ours.cursor}; ` +
-      `PouchDB: ${pouchRun.docs} documenti in ${(pouchRun.ms / 1000).toFixed(1)} s, picco RSS ${pouchRun.maxRssMb.toFixed(0)} MB)`,
+      `PouchDB: ${pouchDefault.docs} documenti in ${(pouchDefault.ms / 1000).toFixed(1)} s, picco RSS ${pouchDefault.maxRssMb.toFixed(0)} MB)`,
   );
   return [
     { name: `sincronizzazione iniziale, ${ROWS} registrazioni`, value: rate, unit: 'righe/s', target: '≥ 40000 righe/s', pass: rate >= 40_000 },
     { name: 'tempo totale del desk', value: ours.ms / 1000, unit: 's', target: `≤ ${(ROWS / 40_000).toFixed(0)} s`, pass: ours.ms / 1000 <= ROWS / 40_000 },
     { name: 'picco di memoria del processo desk (RSS)', value: ours.maxRssMb, unit: 'MB', target: '≤ 300 MB', pass: ours.maxRssMb <= 300 },
-    { name: `PouchDB (express-pouchdb, ${pouchRun.docs} documenti)`, value: pouchRate, unit: 'doc/s', target: 'riferimento', pass: true },
-    { name: 'rapporto Gonfalone / PouchDB', value: rate / pouchRate, unit: '×', target: '≥ 9×', pass: rate / pouchRate >= 9 },
+    { name: 'ricerca full-text subito dopo, p95', value: ours.searchP95, unit: 'ms', target: '≤ 20 ms', pass: ours.searchP95 <= 20 },
+    { name: `PouchDB, replica predefinita (${pouchDefault.docs} documenti)`, value: pouchRate(pouchDefault), unit: 'doc/s', target: 'riferimento', pass: true },
+    { name: 'rapporto Gonfalone / PouchDB predefinito', value: rate / pouchRate(pouchDefault), unit: '×', target: '≥ 9×', pass: rate / pouchRate(pouchDefault) >= 9 },
+    { name: 'PouchDB con lotti da 1.000, 10 in volo', value: pouchRate(pouchTuned), unit: 'doc/s', target: 'informativo', pass: true },
+    { name: 'rapporto Gonfalone / PouchDB con lotti grandi', value: rate / pouchRate(pouchTuned), unit: '×', target: 'informativo', pass: true },
   ];
 }
 

@@ -50,7 +50,7 @@ export function openLocalDatabase(file: string | ':memory:', migrationsFolder = 
  * still holds and the next pull brings back.
  */
 export function useMemoryFor(sqlite: Database.Database, work: 'reading' | 'catch-up'): void {
-  sqlite.pragma(`cache_size = ${work === 'reading' ? -65536 : -16384}`);
+  sqlite.pragma(`cache_size = ${work === 'reading' ? -65536 : -8192}`);
   if (sqlite.name !== ':memory:') sqlite.pragma(`mmap_size = ${work === 'reading' ? 268435456 : 0}`);
 }
 

@@ -46,7 +46,7 @@ const Database = require(workerData.sqliteModule);
 const drainIndexInto = ${drainIndexInto.toString()};
 const db = new Database(workerData.file, { timeout: 10000 });
 db.pragma('synchronous = NORMAL');
-db.pragma('cache_size = -8192');
+db.pragma('cache_size = -4096');
 parentPort.on('message', (m) => {
   if (m === 'close') { db.close(); parentPort.close(); return; }
   try {
