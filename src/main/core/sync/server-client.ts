@@ -13,10 +13,10 @@ export interface CredentialResolver {
 /**
  * Changes per pull page (`pullQuery.limit` allows up to 10,000). With the server reading the
  * next page ahead (src/server/sync/read-ahead.ts) a page is waiting as soon as the last one is
- * written, so two parsed pages share the heap: 2,500 keeps the desk within its memory budget
- * (bench/sync-initial.ts: 5,000 went past 300 MB) at the same speed.
+ * written, so two parsed pages share the heap: 2,000 keeps the desk well within its memory
+ * budget (bench/sync-initial.ts: about 210 MB; 5,000 went past 300 MB, 2,500 came near it).
  */
-export const PULL_PAGE_LIMIT = 2_500;
+export const PULL_PAGE_LIMIT = 2_000;
 
 /**
  * HTTP client of the register server (docs/architecture.md, "HTTP surface"). Network failures
