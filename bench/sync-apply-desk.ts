@@ -14,7 +14,7 @@ import type { Change, PullResponse } from '../src/shared/sync/protocol';
  * BENCH_NO_DEFER=1 keeps the per-row FTS triggers). Prints the time and the peak RSS.
  */
 const ROWS = Number(process.env.BENCH_SYNC_ROWS ?? 200_000);
-const PAGE = 10_000;
+const PAGE = Number(process.env.BENCH_PAGE ?? 2_000);
 const subjects = ['Richiesta contributo manifestazione', 'Invito inaugurazione', 'Istanza di patrocinio', 'Convocazione conferenza dei servizi', 'Segnalazione buche via Roma'];
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonfalone-bench-apply-'));
 try {

@@ -1,11 +1,15 @@
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
- * The PouchDB side of the initial-sync comparison: express-pouchdb on loopback over the memory
- * adapter (LevelDB needs a native build), seeded with documents shaped like our register rows.
- * The client replicates in its own process (bench/sync-pouch-child.ts).
+ * The PouchDB side of the initial-sync comparison: express-pouchdb on loopback, seeded with
+ * documents shaped like our register rows, over LevelDB (PouchDB's own adapter on Node, on disk
+ * as our SQLite is; leveldown ships its binaries in the npm package) or in memory. The client
+ * replicates in its own process (bench/sync-pouch-child.ts).
  */
 const require = createRequire(import.meta.url);
 
@@ -18,13 +22,16 @@ type PouchCtor = (new (name: string, opts?: Record<string, unknown>) => PouchDb)
   defaults(o: Record<string, unknown>): PouchCtor;
 };
 
+/** Plugins patch pouchdb-core itself: they are added once per process. */
+let pouch: PouchCtor | undefined;
 export function pouchConstructor(): PouchCtor {
-  const core = require('pouchdb-core') as PouchCtor;
-  return core
+  pouch ??= (require('pouchdb-core') as PouchCtor)
     .plugin(require('pouchdb-adapter-memory'))
+    .plugin(require('pouchdb-adapter-leveldb'))
     .plugin(require('pouchdb-adapter-http'))
     .plugin(require('pouchdb-replication'))
     .plugin(require('pouchdb-mapreduce'));
+  return pouch;
 }
 
 /** A document with the same fields and sizes as a register entry row. */
@@ -41,8 +48,11 @@ export function registerDoc(n: number, year: number): Record<string, unknown> {
   };
 }
 
-export async function startPouchServer(docs: number): Promise<{ url: string; close(): Promise<void> }> {
-  const PouchDB = pouchConstructor().defaults({ adapter: 'memory' });
+export type PouchAdapter = 'leveldb' | 'memory';
+
+export async function startPouchServer(docs: number, adapter: PouchAdapter): Promise<{ url: string; close(): Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonfalone-pouch-server-'));
+  const PouchDB = pouchConstructor().defaults({ adapter, prefix: `${dir}/` });
   const expressPouch = require('express-pouchdb') as (p: unknown, o: Record<string, unknown>) => { listen(port: number, host: string, cb: () => void): Server };
   const app = expressPouch(PouchDB, { mode: 'minimumForPouchDB', inMemoryConfig: true, logPath: '/dev/null' });
   const db = new PouchDB('registro');
@@ -60,6 +70,7 @@ export async function startPouchServer(docs: number): Promise<{ url: string; clo
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -51,6 +51,10 @@ export function openLocalDatabase(file: string | ':memory:', migrationsFolder = 
  */
 export function useMemoryFor(sqlite: Database.Database, work: 'reading' | 'catch-up'): void {
   sqlite.pragma(`cache_size = ${work === 'reading' ? -65536 : -8192}`);
+  // A catch-up commits a page every few tens of milliseconds: checkpointing every 40 MB instead
+  // of every 4 MB copies the pages it keeps rewriting (the ends of its B-trees) fewer times
+  // (bench/sync-apply-desk.ts: 9% faster writes).
+  sqlite.pragma(`wal_autocheckpoint = ${work === 'reading' ? 1000 : 10000}`);
   if (sqlite.name !== ':memory:') sqlite.pragma(`mmap_size = ${work === 'reading' ? 268435456 : 0}`);
 }
 

@@ -47,6 +47,7 @@ const drainIndexInto = ${drainIndexInto.toString()};
 const db = new Database(workerData.file, { timeout: 10000 });
 db.pragma('synchronous = NORMAL');
 db.pragma('cache_size = -4096');
+db.pragma('wal_autocheckpoint = 10000');
 parentPort.on('message', (m) => {
   if (m === 'close') { db.close(); parentPort.close(); return; }
   try {
