@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { AdminForm, RowActions } from './admin-parts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { send } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
@@ -47,27 +48,17 @@ export function AgendaPeopleAdmin() {
               <td>{agendaRoleLabels[p.role]}</td>
               <td>{p.title || '—'}</td>
               <td>{p.active ? 'Attiva' : 'Disattivata'}</td>
-              <td>
-                <button type="button" className="btn btn-link btn-sm" onClick={() => setF({ id: p.id, name: p.name, role: p.role, title: p.title, active: p.active })}>
-                  Modifica {p.name}
-                </button>
-                <button type="button" className="btn btn-link btn-sm" onClick={() => toggle.mutate(p)}>
-                  {p.active ? `Disattiva ${p.name}` : `Riattiva ${p.name}`}
-                </button>
-              </td>
+              <RowActions
+                name={p.name}
+                active={p.active}
+                onEdit={() => setF({ id: p.id, name: p.name, role: p.role, title: p.title, active: p.active })}
+                onToggle={() => toggle.mutate(p)}
+              />
             </tr>
           ))}
         </tbody>
       </table>
-      <form
-        className="g-panel"
-        aria-label={f.id ? 'Modifica agenda' : 'Nuova agenda'}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-      >
+      <AdminForm label={f.id ? 'Modifica agenda' : 'Nuova agenda'} onSubmit={() => save.mutate()}>
         <div className="g-grid-3">
           <Field label="Nome e cognome" error={fe.name}>
             {(ids) => <input id={ids.id} className="form-control" aria-invalid={ids.invalid} aria-describedby={ids.describedBy} value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} />}
@@ -98,7 +89,7 @@ export function AgendaPeopleAdmin() {
           )}
         </div>
         <ErrorAlert error={save.error} />
-      </form>
+      </AdminForm>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { AdminForm, RowActions } from './admin-parts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { send } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
@@ -51,27 +52,12 @@ export function RoomsAdmin() {
               <td>{r.capacity ?? '—'}</td>
               <td>{r.services.join(', ') || '—'}</td>
               <td>{r.active ? 'Attiva' : 'Disattivata'}</td>
-              <td>
-                <button type="button" className="btn btn-link btn-sm" onClick={() => edit(r)}>
-                  Modifica {r.name}
-                </button>
-                <button type="button" className="btn btn-link btn-sm" onClick={() => toggle.mutate(r)}>
-                  {r.active ? `Disattiva ${r.name}` : `Riattiva ${r.name}`}
-                </button>
-              </td>
+              <RowActions name={r.name} active={r.active} onEdit={() => edit(r)} onToggle={() => toggle.mutate(r)} />
             </tr>
           ))}
         </tbody>
       </table>
-      <form
-        className="g-panel"
-        aria-label={f.id ? 'Modifica sala' : 'Nuova sala'}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-      >
+      <AdminForm label={f.id ? 'Modifica sala' : 'Nuova sala'} onSubmit={() => save.mutate()}>
         <div className="g-grid-4">
           <Field label="Nome della sala" error={fe.name}>
             {(ids) => <input id={ids.id} className="form-control" aria-invalid={ids.invalid} aria-describedby={ids.describedBy} value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} />}
@@ -97,7 +83,7 @@ export function RoomsAdmin() {
           )}
         </div>
         <ErrorAlert error={save.error} />
-      </form>
+      </AdminForm>
     </div>
   );
 }

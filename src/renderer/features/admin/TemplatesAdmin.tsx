@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { AdminForm, RowActions } from './admin-parts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { send } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
@@ -53,27 +54,12 @@ export function TemplatesAdmin() {
               <td>{eventKindLabels[t.kind]}</td>
               <td>{visibilityLabels[t.visibility]}</td>
               <td>{t.active ? 'Attiva' : 'Disattivata'}</td>
-              <td>
-                <button type="button" className="btn btn-link btn-sm" onClick={() => setF(formOf(t))}>
-                  Modifica {t.title}
-                </button>
-                <button type="button" className="btn btn-link btn-sm" onClick={() => toggle.mutate(t)}>
-                  {t.active ? `Disattiva ${t.title}` : `Riattiva ${t.title}`}
-                </button>
-              </td>
+              <RowActions name={t.title} active={t.active} onEdit={() => setF(formOf(t))} onToggle={() => toggle.mutate(t)} />
             </tr>
           ))}
         </tbody>
       </table>
-      <form
-        className="g-panel"
-        aria-label={f.id ? 'Modifica cerimonia' : 'Nuova cerimonia'}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-      >
+      <AdminForm label={f.id ? 'Modifica cerimonia' : 'Nuova cerimonia'} onSubmit={() => save.mutate()}>
         <div className="g-grid-4">
           {text('title', 'Cerimonia')}
           {text('key', 'Codice', 'text', 'Es. «liberazione»: una sola cerimonia per codice e anno')}
@@ -118,7 +104,7 @@ export function TemplatesAdmin() {
           )}
         </div>
         <ErrorAlert error={save.error} />
-      </form>
+      </AdminForm>
     </div>
   );
 }

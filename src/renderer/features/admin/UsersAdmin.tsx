@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { AdminForm, RowActions } from './admin-parts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { send } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
@@ -43,24 +44,12 @@ export function UsersAdmin() {
               <td>{u.fullName}</td>
               <td>{u.roles.map((r) => roleLabels[r]).join(', ')}</td>
               <td>{u.active ? 'Attivo' : 'Disattivato'}</td>
-              <td>
-                <button type="button" className="btn btn-link btn-sm" onClick={() => toggle.mutate({ id: u.id, active: !u.active })}>
-                  {u.active ? `Disattiva ${u.username}` : `Riattiva ${u.username}`}
-                </button>
-              </td>
+              <RowActions name={u.username} active={u.active} onToggle={() => toggle.mutate({ id: u.id, active: !u.active })} />
             </tr>
           ))}
         </tbody>
       </table>
-      <form
-        className="g-panel"
-        aria-label="Nuovo utente"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate();
-        }}
-      >
+      <AdminForm label="Nuovo utente" onSubmit={() => create.mutate()}>
         <h2 className="h5">Nuovo utente</h2>
         <div className="g-grid-3">
           {input('username', 'Nome utente')}
@@ -92,7 +81,7 @@ export function UsersAdmin() {
         <button type="submit" className="btn btn-primary" disabled={create.isPending}>
           Crea utente
         </button>
-      </form>
+      </AdminForm>
     </div>
   );
 }
