@@ -15,7 +15,7 @@ import type { ServerClient } from './server-client';
 import { LiveLink } from './live';
 import { restartIfScopeChanged } from './scope';
 import { uploadBlob } from './blob-transfer';
-import { closeFtsCatchUp, ftsCatchUpIsFull, openFtsCatchUp } from './fts-catch-up';
+import { closeFtsCatchUp, openFtsCatchUp } from './fts-catch-up';
 import { startFtsDrainer, type FtsDrainer } from './fts-drainer';
 import { restoreEntryIndexes } from './entry-indexes';
 
@@ -252,8 +252,7 @@ export class SyncEngine {
         const more = page.hasMore && page.cursor !== s.cursor;
         if (more) {
           if (!catchingUp) {
-            openFtsCatchUp(sqlite);
-            if (ftsCatchUpIsFull(sqlite)) drainer = startFtsDrainer(sqlite, (err) => this.d.logger.log('warn', 'fts drain failed', { error: String(err) }));
+            if (openFtsCatchUp(sqlite).full) drainer = startFtsDrainer(sqlite, (err) => this.d.logger.log('warn', 'fts drain failed', { error: String(err) }));
           }
           catchingUp = true;
           const ackedSeq = page.acks.reduce((m, a) => Math.max(m, a.seq), s.ackedSeq);

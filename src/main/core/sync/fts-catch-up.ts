@@ -27,14 +27,16 @@ export function ftsCatchUpOpen(sqlite: Database.Database): boolean {
  * closes (entry-indexes.ts). The connection switches to the catch-up's memory settings until
  * closeFtsCatchUp.
  */
-export function openFtsCatchUp(sqlite: Database.Database): void {
+export function openFtsCatchUp(sqlite: Database.Database): { full: boolean } {
   useMemoryFor(sqlite, 'catch-up');
   const empty = sqlite.prepare('SELECT NOT EXISTS (SELECT 1 FROM protocol_entries)').pluck().get() === 1;
   sqlite.prepare('INSERT OR IGNORE INTO protocol_fts_catch_up (id, full) VALUES (1, ?)').run(empty ? 1 : 0);
-  if (sqlite.prepare('SELECT full FROM protocol_fts_catch_up').pluck().get() === 1) {
+  const full = sqlite.prepare('SELECT full FROM protocol_fts_catch_up').pluck().get() === 1;
+  if (full) {
     dropEntryIndexes(sqlite);
     setMerging(sqlite, CATCH_UP_MERGING);
   }
+  return { full };
 }
 
 /**
@@ -53,22 +55,18 @@ function setMerging(sqlite: Database.Database, m: { automerge: number; crisismer
   set.run('crisismerge', BigInt(m.crisismerge));
 }
 
-/** Whether the open catch-up, if any, is indexed page by page. */
-export function ftsCatchUpIsFull(sqlite: Database.Database): boolean {
-  return sqlite.prepare('SELECT full FROM protocol_fts_catch_up').pluck().get() === 1;
-}
-
 /**
- * Indexes what a full catch-up wrote since the last drain: the rows inserted above the mark
- * (`indexed_rowid`), and the backlog's rows (updated, deleted, or inserted below the mark),
- * whose old index entries go first. In sort-key order, so FTS5 writes one segment per drain.
+ * Indexes what the open catch-up wrote since the last drain: the backlog's rows (updated,
+ * deleted, or inserted in a partial catch-up or below the mark), whose old index entries go
+ * first, and in a full one the rows inserted above the mark (`indexed_rowid`). In sort-key
+ * order, so FTS5 writes one segment per drain.
  * Self-contained (no imports, no closures): fts-drainer.ts runs its source on a second thread,
  * with that thread's own connection. The caller opens the transaction. Returns the rows indexed.
  */
 export function drainIndexInto(sqlite: Database.Database, bodySql: string): number {
   const open = sqlite.prepare('SELECT full, indexed_rowid AS mark FROM protocol_fts_catch_up').get() as { full: number; mark: number } | undefined;
-  if (!open || open.full !== 1) return 0;
-  const top = (sqlite.prepare('SELECT coalesce(max(rowid), 0) FROM protocol_entries').pluck().get() as number) ?? 0;
+  if (!open) return 0;
+  const top = open.full === 1 ? ((sqlite.prepare('SELECT coalesce(max(rowid), 0) FROM protocol_entries').pluck().get() as number) ?? 0) : open.mark;
   const remove = sqlite.prepare('DELETE FROM protocol_fts WHERE rowid = ?');
   const backlog = sqlite.prepare('SELECT sort_key FROM protocol_fts_backlog').pluck().all() as number[];
   for (const key of backlog) remove.run(key);
@@ -92,9 +90,9 @@ export function drainFtsCatchUp(sqlite: Database.Database): void {
 export const INDEXED_BODY_SQL = BODY_SQL;
 
 /**
- * Closes the open catch-up, if any, in one transaction: a full one drains what is left, a
- * partial one replaces the index entries of the touched rows by one INSERT … SELECT in sort-key
- * order, which FTS5 writes as a few large segments instead of thousands of small ones.
+ * Closes the open catch-up, if any, in one transaction: what is left is drained (for a partial
+ * one, every row it touched, by one INSERT … SELECT in sort-key order, which FTS5 writes as a
+ * few large segments instead of thousands of small ones).
  */
 export function closeFtsCatchUp(sqlite: Database.Database): void {
   const open = sqlite.prepare('SELECT full FROM protocol_fts_catch_up').pluck().get() as number | undefined;
@@ -102,20 +100,8 @@ export function closeFtsCatchUp(sqlite: Database.Database): void {
   // Still with the catch-up's small cache and no memory mapping: the sort stays out of RSS.
   restoreEntryIndexes(sqlite);
   sqlite.transaction(() => {
-    if (open === 1) {
-      drainIndexInto(sqlite, BODY_SQL);
-      setMerging(sqlite, DEFAULT_MERGING);
-    } else {
-      const remove = sqlite.prepare('DELETE FROM protocol_fts WHERE rowid = ?');
-      for (const key of sqlite.prepare('SELECT sort_key FROM protocol_fts_backlog').pluck().all()) remove.run(key);
-      sqlite
-        .prepare(
-          `INSERT INTO protocol_fts (rowid, body) SELECT e.sort_key, ${BODY_SQL}
-             FROM protocol_fts_backlog b JOIN protocol_entries e ON e.sort_key = b.sort_key ORDER BY e.sort_key`,
-        )
-        .run();
-    }
-    sqlite.prepare('DELETE FROM protocol_fts_backlog').run();
+    drainIndexInto(sqlite, BODY_SQL);
+    if (open === 1) setMerging(sqlite, DEFAULT_MERGING);
     sqlite.prepare('DELETE FROM protocol_fts_catch_up').run();
   })();
   useMemoryFor(sqlite, 'reading');
