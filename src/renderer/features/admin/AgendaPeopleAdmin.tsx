@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { AdminForm, RowActions } from './admin-parts';
+import { AdminForm, EditFormActions, RowActions } from './admin-parts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { send } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
@@ -78,17 +78,7 @@ export function AgendaPeopleAdmin() {
             {(ids) => <input id={ids.id} className="form-control" aria-invalid={ids.invalid} aria-describedby={ids.describedBy} value={f.title} onChange={(e) => setF({ ...f, title: e.target.value })} />}
           </Field>
         </div>
-        <div className="g-actions">
-          <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-            {f.id ? 'Salva agenda' : 'Aggiungi agenda'}
-          </button>
-          {f.id && (
-            <button type="button" className="btn btn-outline-secondary" onClick={() => setF(blank)}>
-              Annulla modifica
-            </button>
-          )}
-        </div>
-        <ErrorAlert error={save.error} />
+        <EditFormActions noun="agenda" editing={!!f.id} pending={save.isPending} error={save.error} onCancel={() => setF(blank)} />
       </AdminForm>
     </div>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { AdminForm, RowActions } from './admin-parts';
+import { AdminForm, EditFormActions, RowActions } from './admin-parts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { send } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
@@ -93,17 +93,7 @@ export function TemplatesAdmin() {
         <Field label="Note per il cerimoniale" error={fe.notes}>
           {(ids) => <textarea id={ids.id} rows={2} className="form-control" aria-describedby={ids.describedBy} value={f.notes} onChange={(e) => setF({ ...f, notes: e.target.value })} />}
         </Field>
-        <div className="g-actions">
-          <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-            {f.id ? 'Salva cerimonia' : 'Aggiungi cerimonia'}
-          </button>
-          {f.id && (
-            <button type="button" className="btn btn-outline-secondary" onClick={() => setF(blank)}>
-              Annulla modifica
-            </button>
-          )}
-        </div>
-        <ErrorAlert error={save.error} />
+        <EditFormActions noun="cerimonia" editing={!!f.id} pending={save.isPending} error={save.error} onCancel={() => setF(blank)} />
       </AdminForm>
     </div>
   );

@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
+import { ErrorAlert } from '../../components/Alert';
 
 /**
  * The pieces every administration table repeats: the row's "Modifica" and "Disattiva/Riattiva"
- * buttons (named after the row, so a screen reader says which one) and the form below the table.
+ * buttons (named after the row, so a screen reader says which one), the form below the table
+ * and its buttons.
  */
 export function RowActions(props: { name: string; active: boolean; onEdit?: () => void; onToggle: () => void }) {
   return (
@@ -33,5 +35,24 @@ export function AdminForm(props: { label: string; onSubmit: () => void; children
     >
       {props.children}
     </form>
+  );
+}
+
+/** Save (or add) and, while editing a row, cancel; then the save's error, if any. */
+export function EditFormActions(props: { noun: string; editing: boolean; pending: boolean; error: unknown; onCancel: () => void }) {
+  return (
+    <>
+      <div className="g-actions">
+        <button type="submit" className="btn btn-primary" disabled={props.pending}>
+          {props.editing ? `Salva ${props.noun}` : `Aggiungi ${props.noun}`}
+        </button>
+        {props.editing && (
+          <button type="button" className="btn btn-outline-secondary" onClick={props.onCancel}>
+            Annulla modifica
+          </button>
+        )}
+      </div>
+      <ErrorAlert error={props.error} />
+    </>
   );
 }
