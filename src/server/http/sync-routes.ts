@@ -67,7 +67,7 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
     // The page's JSON is written by the database (src/server/sync/pull.ts, pullPageJson); a desk
     // catching up gets the page read while it wrote the previous one (sync/read-ahead.ts).
     const read = (q: typeof query) => pullPageJson(ctx.db, q, ctx.clock(), principal.user);
-    const page = await (readAhead.take(principal.user.id, query) ?? read(query));
+    const page = await readAhead.serve(principal.user.id, query, read);
     if (page.next) readAhead.start(principal.user.id, page.next, read);
     reply.type('application/json; charset=utf-8');
     return page.body;

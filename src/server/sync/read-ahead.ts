@@ -27,6 +27,16 @@ export class PullReadAhead {
 
   constructor(private readonly now: () => number = Date.now) {}
 
+  /**
+   * The page for this query: the one read ahead when it is not the log's tail, else a fresh
+   * read. A tail page read a moment ago could miss a commit made since, whose poke the desk may
+   * already have spent; a page with more after it stays a valid page, whenever it was read.
+   */
+  async serve(userId: string, q: PullQuery, read: (q: PullQuery) => Promise<PageJson>): Promise<PageJson> {
+    const kept = await this.take(userId, q)?.catch(() => null);
+    return kept?.next ? kept : read(q);
+  }
+
   /** The page read ahead for this very query, if any (taken: it is served once). */
   take(userId: string, q: PullQuery): Promise<PageJson> | undefined {
     const key = keyOf(userId, q);

@@ -35,4 +35,14 @@ describe('reading the next pull page ahead', () => {
     expect(ahead.take('u1', q(100))).toBeUndefined();
     for (let i = 2; i <= 5; i++) expect(ahead.take(`u${i}`, q(i * 100))).toBeDefined();
   });
+
+  it('reads the tail again: a last page read ahead may miss a commit made since', async () => {
+    const ahead = new PullReadAhead();
+    const fresh = async () => ({ body: 'fresh', next: null });
+    ahead.start('u1', q(100), async () => ({ body: 'middle', next: q(200) }));
+    expect((await ahead.serve('u1', q(100), fresh)).body).toBe('middle');
+    ahead.start('u1', q(200), async () => ({ body: 'old tail', next: null }));
+    expect((await ahead.serve('u1', q(200), fresh)).body).toBe('fresh');
+    expect((await ahead.serve('u1', q(300), fresh)).body).toBe('fresh');
+  });
 });
